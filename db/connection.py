@@ -1,0 +1,90 @@
+"""The one place that opens DuckDB.
+
+One read-write connection per process (DuckDB allows a single writer process), created lazily under a
+lock; every caller gets its own cursor, because a DuckDB connection is not thread-safe and Streamlit
+runs each session in its own thread.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from model.errors import ConflictError, DomainError, StorageError
+
+DEFAULT_PATH = Path("data") / "haandtering.duckdb"
+
+_lock = threading.Lock()
+_connection: duckdb.DuckDBPyConnection | None = None
+_path: Path | None = None
+
+
+def database_path() -> Path:
+    """The configured file: `configure()` wins, then $HMD_DB_PATH, then data/haandtering.duckdb."""
+    if _path is not None:
+        return _path
+    return Path(os.environ.get("HMD_DB_PATH", str(DEFAULT_PATH)))
+
+
+def configure(path: str | Path) -> None:
+    """Point the process at another database file (tests, tools); closes the open connection."""
+    global _path
+    close()
+    with _lock:
+        _path = Path(path)
+
+
+def _root() -> duckdb.DuckDBPyConnection:
+    global _connection
+    with _lock:
+        if _connection is None:
+            path = database_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _connection = duckdb.connect(str(path))
+        return _connection
+
+
+def close() -> None:
+    """Checkpoint and close the process's connection (it reopens on next use)."""
+    global _connection
+    with _lock:
+        if _connection is not None:
+            try:
+                _connection.execute("CHECKPOINT")
+            finally:
+                _connection.close()
+                _connection = None
+
+
+@contextmanager
+def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of its own for the calling thread, closed afterwards; errors become StorageError."""
+    cur = _root().cursor()
+    try:
+        yield cur
+    except DomainError:
+        raise
+    except duckdb.TransactionException as exc:
+        raise ConflictError() from exc
+    except duckdb.Error as exc:
+        raise StorageError() from exc
+    finally:
+        cur.close()
+
+
+@contextmanager
+def transaction() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor inside BEGIN/COMMIT: all of it is written, or (on any exception) none of it."""
+    with cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise

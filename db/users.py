@@ -1,0 +1,221 @@
+"""Users, their memberships (role per district) and the identity of a logged-in user.
+
+A user is keyed by the OIDC (issuer, subject); the e-mail is the handle an administrator invites by.
+An invitation is a user row without subject, bound to the first login that presents that e-mail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from db import audit
+from db.connection import cursor, transaction
+from db.districts import is_district
+from model.access import DISTRICT_REQUIRED, NATIONWIDE_ONLY, ROLE_LABELS, Membership, Role, Scope
+from model.email import normalise_email
+from model.errors import AccessDenied, NotFound, ValidationError
+
+SYSTEM = Scope(user_id=0, email="system")
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    membership_id: int
+    user_id: int
+    email: str
+    role: Role
+    district: str | None
+    logged_in: bool
+
+
+def _memberships(cur: duckdb.DuckDBPyConnection, user_id: int) -> tuple[Membership, ...]:
+    rows = cur.execute(
+        "SELECT role, district_code FROM memberships WHERE user_id = ? ORDER BY role, district_code",
+        [user_id],
+    ).fetchall()
+    return tuple(Membership(Role(r), d) for r, d in rows)
+
+
+def resolve_login(issuer: str, subject: str, email: str | None) -> Scope | None:
+    """The scope of a logged-in user, binding a pending invitation on first login; None if unknown."""
+    with transaction() as cur:
+        row = cur.execute(
+            "SELECT user_id, email FROM users WHERE issuer = ? AND subject = ?", [issuer, subject]
+        ).fetchone()
+        if row is None and email:
+            row = cur.execute(
+                "SELECT user_id, email FROM users WHERE lower(email) = lower(?) AND subject IS NULL",
+                [email.strip()],
+            ).fetchone()
+            if row is None:
+                return None
+            cur.execute(
+                "UPDATE users SET issuer = ?, subject = ?, last_login_at = current_timestamp"
+                " WHERE user_id = ?",
+                [issuer, subject, row[0]],
+            )
+            scope = Scope(row[0], row[1])
+            audit.record(cur, scope, "user.first_login", object_type="user", object_id=row[0])
+        if row is None:
+            return None
+        return Scope(user_id=row[0], email=row[1], memberships=_memberships(cur, row[0]))
+
+
+def _require_admin(scope: Scope) -> None:
+    if not scope.has(Role.ADMIN):
+        raise AccessDenied()
+
+
+def _check_role_district(role: str, district: str | None) -> tuple[Role, str | None]:
+    try:
+        checked = Role(role)
+    except ValueError as exc:
+        raise ValidationError("Vælg en gyldig rolle.") from exc
+    district = district or None
+    if district is not None and not is_district(district):
+        raise ValidationError("Den valgte politikreds findes ikke.")
+    label = ROLE_LABELS[checked]
+    if checked in DISTRICT_REQUIRED and district is None:
+        raise ValidationError(f"Rollen »{label}« skal knyttes til én politikreds.")
+    if checked in NATIONWIDE_ONLY and district is not None:
+        raise ValidationError(f"Rollen »{label}« gælder hele landet; vælg ingen politikreds.")
+    return checked, district
+
+
+def _admin_count(cur: duckdb.DuckDBPyConnection) -> int:
+    return cur.execute("SELECT count(*) FROM memberships WHERE role = 'admin'").fetchone()[0]
+
+
+def _has_membership(cur, user_id: int, role: Role, district: str | None) -> bool:
+    return cur.execute(
+        "SELECT count(*) FROM memberships WHERE user_id = ? AND role = ?"
+        " AND district_code IS NOT DISTINCT FROM ?",
+        [user_id, role.value, district],
+    ).fetchone()[0] > 0
+
+
+def _user_for_email(cur: duckdb.DuckDBPyConnection, email: str) -> int:
+    row = cur.execute("SELECT user_id FROM users WHERE lower(email) = ?", [email]).fetchone()
+    if row:
+        return row[0]
+    return cur.execute("INSERT INTO users (email) VALUES (?) RETURNING user_id", [email]).fetchone()[0]
+
+
+def assign(scope: Scope, email: str, role: str, district: str | None) -> int:
+    """Give the user with `email` (invited if new) `role` in `district`; returns the membership id."""
+    _require_admin(scope)
+    address = normalise_email(email)
+    checked, district = _check_role_district(role, district)
+    with transaction() as cur:
+        user_id = _user_for_email(cur, address)
+        if _has_membership(cur, user_id, checked, district):
+            raise ValidationError(f"{address} har allerede rollen »{ROLE_LABELS[checked]}« her.")
+        membership_id = cur.execute(
+            "INSERT INTO memberships (user_id, role, district_code, created_by)"
+            " VALUES (?, ?, ?, ?) RETURNING membership_id",
+            [user_id, checked.value, district, scope.user_id],
+        ).fetchone()[0]
+        audit.record(cur, scope, "membership.assign", district=district, object_type="membership",
+                     object_id=membership_id, details={"email": address, "role": checked.value})
+    return membership_id
+
+
+def _membership(cur, membership_id: int) -> tuple[str, str | None, str]:
+    row = cur.execute(
+        "SELECT m.role, m.district_code, u.email FROM memberships m JOIN users u USING (user_id)"
+        " WHERE m.membership_id = ?",
+        [membership_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound("Rollen findes ikke længere. Genindlæs siden.")
+    return row
+
+
+def change(scope: Scope, membership_id: int, role: str, district: str | None) -> None:
+    """Change a membership's role or district; the last administrator cannot be changed away."""
+    _require_admin(scope)
+    checked, district = _check_role_district(role, district)
+    with transaction() as cur:
+        old_role, old_district, email = _membership(cur, membership_id)
+        if old_role == Role.ADMIN and checked != Role.ADMIN and _admin_count(cur) <= 1:
+            raise ValidationError("Den sidste administrator kan ikke fjernes. Udpeg en ny først.")
+        if (old_role, old_district) == (checked.value, district):
+            return
+        user_id = cur.execute("SELECT user_id FROM memberships WHERE membership_id = ?",
+                              [membership_id]).fetchone()[0]
+        if _has_membership(cur, user_id, checked, district):
+            raise ValidationError(f"{email} har allerede rollen »{ROLE_LABELS[checked]}« her.")
+        cur.execute("DELETE FROM memberships WHERE membership_id = ?", [membership_id])
+        cur.execute(
+            "INSERT INTO memberships (membership_id, user_id, role, district_code, created_by)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [membership_id, user_id, checked.value, district, scope.user_id],
+        )
+        audit.record(cur, scope, "membership.change", district=district or old_district,
+                     object_type="membership", object_id=membership_id,
+                     details={"email": email, "from": [old_role, old_district],
+                              "to": [checked.value, district]})
+
+
+def revoke(scope: Scope, membership_id: int) -> None:
+    """Remove a membership; the last administrator cannot be revoked."""
+    _require_admin(scope)
+    with transaction() as cur:
+        role, district, email = _membership(cur, membership_id)
+        if role == Role.ADMIN and _admin_count(cur) <= 1:
+            raise ValidationError("Den sidste administrator kan ikke fjernes. Udpeg en ny først.")
+        cur.execute("DELETE FROM memberships WHERE membership_id = ?", [membership_id])
+        audit.record(cur, scope, "membership.revoke", district=district, object_type="membership",
+                     object_id=membership_id, details={"email": email, "role": role})
+
+
+def members(scope: Scope, district: str | None = None) -> list[MemberRow]:
+    """Memberships for the administration page; `district` narrows to one district's roles."""
+    _require_admin(scope)
+    sql = (
+        "SELECT m.membership_id, u.user_id, u.email, m.role, m.district_code,"
+        " u.subject IS NOT NULL FROM memberships m JOIN users u USING (user_id)"
+    )
+    params: list[object] = []
+    if district:
+        sql += " WHERE m.district_code = ?"
+        params.append(district)
+    sql += " ORDER BY lower(u.email), m.role, m.district_code"
+    with cursor() as cur:
+        rows = cur.execute(sql, params).fetchall()
+    return [MemberRow(r[0], r[1], r[2], Role(r[3]), r[4], r[5]) for r in rows]
+
+
+def colleagues(scope: Scope, district: str) -> list[tuple[str, Role]]:
+    """E-mail and role of everyone with a role in `district`, for members of that district."""
+    if not any(m.district == district for m in scope.memberships) and not scope.has(Role.ADMIN):
+        raise AccessDenied()
+    with cursor() as cur:
+        rows = cur.execute(
+            "SELECT u.email, m.role FROM memberships m JOIN users u USING (user_id)"
+            " WHERE m.district_code = ? ORDER BY m.role, lower(u.email)",
+            [district],
+        ).fetchall()
+    return [(email, Role(role)) for email, role in rows]
+
+
+def bootstrap_admins(emails: list[str]) -> list[str]:
+    """Make sure each configured e-mail holds a nationwide administrator role; returns those added."""
+    added = []
+    for raw in emails:
+        address = normalise_email(raw)
+        with transaction() as cur:
+            user_id = _user_for_email(cur, address)
+            if _has_membership(cur, user_id, Role.ADMIN, None):
+                continue
+            membership_id = cur.execute(
+                "INSERT INTO memberships (user_id, role, district_code) VALUES (?, 'admin', NULL)"
+                " RETURNING membership_id",
+                [user_id],
+            ).fetchone()[0]
+            audit.record(cur, SYSTEM, "membership.bootstrap_admin", object_type="membership",
+                         object_id=membership_id, details={"email": address})
+        added.append(address)
+    return added

@@ -55,7 +55,7 @@ def entries(scope: Scope, flt: AuditFilter = AuditFilter()) -> list[dict[str, An
     if not scope.has(Role.ADMIN):
         raise AccessDenied()
     sql = [
-        "SELECT audit_id, at, actor_email, action, district_code, object_type, object_id, details"
+        "SELECT audit_id, logged_at, actor_email, action, district_code, object_type, object_id, details"
         " FROM audit_log WHERE 1 = 1"
     ]
     params: list[Any] = []
@@ -69,10 +69,10 @@ def entries(scope: Scope, flt: AuditFilter = AuditFilter()) -> list[dict[str, An
         sql.append("AND action = ?")
         params.append(flt.action)
     if flt.since:
-        sql.append("AND at >= ?")
+        sql.append("AND logged_at >= ?")
         params.append(datetime.combine(flt.since, datetime.min.time()))
     if flt.until:
-        sql.append("AND at < ?")
+        sql.append("AND logged_at < ?")
         params.append(datetime.combine(flt.until + timedelta(days=1), datetime.min.time()))
     sql.append("ORDER BY audit_id DESC LIMIT ?")
     params.append(flt.limit)

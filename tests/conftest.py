@@ -33,3 +33,15 @@ def scope_of(user_id: int, email: str, *memberships: tuple[Role, str | None]) ->
 @pytest.fixture
 def admin_scope() -> Scope:
     return scope_of(9001, "admin@example.com", (Role.ADMIN, None))
+
+
+@pytest.fixture
+def member(fresh_db: Path, admin_scope: Scope):
+    """Create a user with the given memberships (invitation by e-mail); returns nothing."""
+    from db.users import assign
+
+    def _make(email: str, *memberships: tuple[Role, str | None]) -> None:
+        for role, district in memberships:
+            assign(admin_scope, email, role.value, district)
+
+    return _make

@@ -40,7 +40,7 @@ CREATE SEQUENCE memberships_seq START 1;
 
 CREATE TABLE memberships (
     membership_id INTEGER PRIMARY KEY DEFAULT nextval('memberships_seq'),
-    user_id INTEGER NOT NULL REFERENCES users (user_id),
+    user_id INTEGER NOT NULL, -- users.user_id; no FK: DuckDB forbids updating a referenced row
     role VARCHAR NOT NULL CHECK (role IN ('district_contact', 'project_leader', 'course_organiser', 'admin')),
     district_code VARCHAR REFERENCES districts (code),
     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
@@ -53,7 +53,7 @@ CREATE SEQUENCE audit_seq START 1;
 -- Append-only: the code base has no UPDATE or DELETE of this table.
 CREATE TABLE audit_log (
     audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_seq'),
-    at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    logged_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
     actor_user_id INTEGER,
     actor_email VARCHAR NOT NULL,
     action VARCHAR NOT NULL,

@@ -1,0 +1,8 @@
+"""Brugere og roller (placeholder until its issue lands)."""
+
+import streamlit as st
+
+from pages.components.session import require_page
+
+scope = require_page("admin")
+st.title("Brugere og roller")

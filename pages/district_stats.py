@@ -1,0 +1,8 @@
+"""Kredsens tal (placeholder until its issue lands)."""
+
+import streamlit as st
+
+from pages.components.session import require_page
+
+scope = require_page("district_stats")
+st.title("Kredsens tal")

@@ -1,0 +1,30 @@
+"""Landing page: the user's roles and, per district, the district's name and its people."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from db.districts import district_names
+from db.users import colleagues
+from model.access import ROLE_LABELS
+from pages.components.session import require_page
+
+scope = require_page("home")
+names = district_names()
+
+st.title("Håndteringsmodellen")
+st.write("Velkommen. Vælg en side i menuen til venstre.")
+
+st.subheader("Dine roller")
+for m in scope.memberships:
+    where = names[m.district] if m.district else "Hele landet"
+    st.markdown(f"- **{ROLE_LABELS[m.role]}** · {where}")
+
+for code in sorted({m.district for m in scope.memberships if m.district}):
+    st.subheader(names[code])
+    people = colleagues(scope, code)
+    st.dataframe(
+        [{"E-mail": email, "Rolle": ROLE_LABELS[role]} for email, role in people],
+        hide_index=True,
+        width="stretch",
+    )

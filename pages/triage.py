@@ -1,0 +1,8 @@
+"""Ny sag (placeholder until its issue lands)."""
+
+import streamlit as st
+
+from pages.components.session import require_page
+
+scope = require_page("triage")
+st.title("Ny sag")

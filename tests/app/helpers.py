@@ -1,0 +1,31 @@
+"""AppTest helpers: run one page (or the router) as a logged-in user with real claims."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+ISSUER = "https://issuer.test"
+
+
+def claims_for(email: str, *, expires_in: float = 3600) -> dict[str, Any]:
+    """ID-token claims as st.user carries them after a real login."""
+    return {
+        "is_logged_in": True,
+        "iss": ISSUER,
+        "sub": f"sub-{email}",
+        "email": email,
+        "exp": int(time.time() + expires_in),
+    }
+
+
+def run_page(path: str, user: dict[str, Any] | None, timeout: float = 30) -> AppTest:
+    """Run `path` (relative to the repository) as `user`; the caller asserts on the result."""
+    at = AppTest.from_file(str(ROOT / path), default_timeout=timeout)
+    if user is not None:
+        at.user = user
+    return at.run()

@@ -1,0 +1,129 @@
+"""The triage engine: from a case's facts to a proposed level, its reasons and the ordered measures.
+
+The rules themselves are data (the indicators and prompts of a model version); this module only
+reads them the way the source reads: a case belongs to the highest level whose description it fits,
+and where the police decide on deletion, the police are contacted before the platforms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from model.case import CaseFacts
+from model.handling_model import HandlingModel, Level, Measure, Range
+
+DERIVED_FACTS = ("under_18", "sexual_image", "signal_count")
+KNOWN_FACTS = frozenset({f.name for f in fields(CaseFacts)} | set(DERIVED_FACTS))
+NO_INDICATOR = "Ingen af oplysningerne peger på et højere niveau end niveau 1"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A fact (or set of facts) that placed the case at `level`; `basis` says kilde or tolkning."""
+
+    level: int
+    text: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The measures of one level for one case, in the order to carry them out, and legal prompts."""
+
+    level: Level
+    measures: tuple[Measure, ...]
+    notices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    model_version: str
+    proposed_level: int
+    reasons: tuple[Reason, ...]
+    measures: tuple[Measure, ...]
+    notices: tuple[str, ...] = ()
+
+
+def fact_values(facts: CaseFacts) -> dict[str, Any]:
+    """The facts by name, with the derived ones a definition file may name."""
+    values = {f.name: getattr(facts, f.name) for f in fields(CaseFacts)}
+    values.update(under_18=facts.under_18, sexual_image=facts.sexual_image,
+                  signal_count=len(facts.signals))
+    return values
+
+
+def _holds(value: Any, expected: Any) -> bool:
+    if isinstance(expected, Range):
+        return value in expected
+    if isinstance(value, tuple):  # a set of choices (signals, platforms): any one of them
+        wanted = expected if isinstance(expected, tuple) else (expected,)
+        return any(v in wanted for v in value)
+    if isinstance(expected, tuple):
+        return value in expected
+    return value == expected and isinstance(value, bool) == isinstance(expected, bool)
+
+
+def matches(when: tuple[tuple[str, Any], ...], values: dict[str, Any]) -> bool:
+    """True when every named fact has its expected value (an empty condition never matches)."""
+    return bool(when) and all(_holds(values[name], expected) for name, expected in when)
+
+
+def check_model(model: HandlingModel) -> None:
+    """ValueError when a definition names a fact the engine does not know (a typo in the file)."""
+    conditions = [c.when for lvl in model.levels for c in lvl.indicators]
+    conditions += [p.when for p in model.prompts]
+    for when in conditions:
+        unknown = {name for name, _ in when} - KNOWN_FACTS
+        if unknown:
+            raise ValueError(f"Model {model.version} names unknown facts: {sorted(unknown)}")
+
+
+def _evidence_first(measures: list[Measure]) -> list[Measure]:
+    """Move police contacts that secure evidence before the first request to delete images."""
+    first_delete = next((i for i, m in enumerate(measures) if m.deletes_images), None)
+    if first_delete is None:
+        return measures
+    late = [m for m in measures[first_delete:] if m.secures_evidence]
+    if not late:
+        return measures
+    rest = [m for m in measures[first_delete:] if not m.secures_evidence]
+    return measures[:first_delete] + late + rest
+
+
+def plan(facts: CaseFacts, model: HandlingModel, level: int) -> Plan:
+    """The measures of `level` for these facts: prompts applied, firmest first, evidence first."""
+    lvl = model.level(level)
+    values = fact_values(facts)
+    measures = list(lvl.measures)
+    notices: list[str] = []
+    for prompt in model.prompts:
+        if not matches(prompt.when, values):
+            continue
+        notices.append(prompt.text)
+        index = next((i for i, m in enumerate(measures) if m.key == prompt.measure), None)
+        if index is None:
+            measures.append(replace(model.measure(prompt.measure), strength=prompt.strength))
+        elif measures[index].strength.rank > prompt.strength.rank:
+            measures[index] = replace(measures[index], strength=prompt.strength)
+    ordered = sorted(enumerate(measures), key=lambda im: (im[1].strength.rank, im[0]))
+    result = [m for _, m in ordered]
+    if lvl.police_decide_deletion or notices:
+        result = _evidence_first(result)
+    return Plan(lvl, tuple(result), tuple(notices))
+
+
+def assess(facts: CaseFacts, model: HandlingModel) -> Assessment:
+    """Propose the highest level one of whose indicators fits the facts, with those indicators."""
+    values = fact_values(facts)
+    matched = [
+        Reason(lvl.number, c.reason, c.basis)
+        for lvl in model.levels for c in lvl.indicators if matches(c.when, values)
+    ]
+    lowest = model.levels[0].number
+    proposed = max((r.level for r in matched), default=lowest)
+    reasons = tuple(r for r in matched if r.level == proposed)
+    if not reasons:
+        reasons = (Reason(lowest, NO_INDICATOR, "tolkning"),)
+    chosen = plan(facts, model, proposed)
+    return Assessment(model.version, proposed, reasons, chosen.measures, chosen.notices)

@@ -1,8 +1,9 @@
 """The suppression algorithm on a table's additivity equations, independent of any frame layout.
 
 A table (or several linked tables) is a vector of elements - cells and totals - and a list of lines,
-each saying "the inner elements add up to the total element". Hiding is decided on that system, so
-margins shared by linked tables are one element, hidden or shown everywhere alike.
+each saying "the inner elements add up to the total elements" (one total for a row or column of a
+table; several for an equation linking tables). Hiding is decided on that system, so margins shared
+by linked tables are one element, hidden or shown everywhere alike.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-Line = tuple[list[int], int]  # (inner element indices, total element index)
+Line = tuple[list[int], list[int]]  # (inner element indices, total element indices)
 
 
 def suppression_mask(
@@ -27,15 +28,15 @@ def suppression_mask(
     if forced is not None:
         hidden |= forced
     is_total = np.zeros(values.size, dtype=bool)
-    for _, total in lines:
-        is_total[total] = True
+    for _, totals in lines:
+        is_total[totals] = True
     while True:
         _close_lines(lines, values, hidden, is_total)
         determined = derivable(lines, values.size, hidden)
         if not determined:
             return hidden
         element = determined[0]
-        near = [e for inner, total in lines if element in (*inner, total) for e in (*inner, total)]
+        near = [e for inner, totals in lines if element in (*inner, *totals) for e in (*inner, *totals)]
         candidates = [e for e in near if not hidden[e]] or [int(e) for e in np.flatnonzero(~hidden)]
         hidden[_cheapest(candidates, values, is_total)] = True
 
@@ -46,8 +47,8 @@ def _close_lines(lines: Sequence[Line], values: np.ndarray, hidden: np.ndarray,
     changed = True
     while changed:
         changed = False
-        for inner, total in lines:
-            members = [*inner, total]
+        for inner, totals in lines:
+            members = [*inner, *totals]
             if sum(bool(hidden[e]) for e in members) == 1:
                 shown = [e for e in members if not hidden[e]]
                 hidden[_cheapest(shown, values, is_total)] = True
@@ -69,9 +70,9 @@ def derivable(lines: Sequence[Line], size: int, hidden: np.ndarray) -> list[int]
     if h_idx.size == 0:
         return []
     a = np.zeros((len(lines), size))
-    for k, (inner, total) in enumerate(lines):
+    for k, (inner, totals) in enumerate(lines):
         a[k, inner] = 1.0
-        a[k, total] = -1.0
+        a[k, totals] = -1.0
     a_h = a[:, h_idx]
     _, s, vt = np.linalg.svd(a_h, full_matrices=True)
     rank = int((s > 1e-9 * max(a_h.shape)).sum())

@@ -96,10 +96,11 @@ def cells(df: pd.DataFrame, dims: list[str], keep_hidden: bool = False) -> pd.Da
 
 
 def pivot(df: pd.DataFrame, row: str, col: str | None, districts: dict[str, str],
-          measures: dict[str, str] | None = None) -> pd.DataFrame:
-    """A readable table: categories as rows (and columns), counts as text, ".." where hidden."""
+          measures: dict[str, str] | None = None, as_text: bool = True) -> pd.DataFrame:
+    """A readable table: categories as rows (and columns); counts as text with ".." where hidden,
+    or (`as_text=False`, for files) as Int64 with NA where hidden."""
     data = labelled(df, [row] + ([col] if col else []), districts, measures)
-    data["text"] = [format_count(v) for v in data["n"]]
+    data["text"] = [format_count(v) for v in data["n"]] if as_text else data["n"]
     if col is None:
         return pd.DataFrame({TITLES.get(row, row): data[f"{row}_label"], "Antal": data["text"]})
     wide = data.pivot(index=f"{row}_label", columns=f"{col}_label", values="text")
@@ -108,6 +109,17 @@ def pivot(df: pd.DataFrame, row: str, col: str | None, districts: dict[str, str]
     wide.index.name = TITLES.get(row, row)
     wide.columns.name = None
     return wide.reset_index()
+
+
+def pivot_sliced(df: pd.DataFrame, by: str, row: str, col: str, districts: dict[str, str],
+                 measures: dict[str, str] | None = None, as_text: bool = True) -> pd.DataFrame:
+    """One pivot per `by` slice (e.g. per level or model version), stacked with a `by` column."""
+    parts = []
+    for value in pd.unique(df[by]):
+        part = pivot(df[df[by] == value], row, col, districts, measures, as_text)
+        part.insert(0, TITLES.get(by, by), label(by, value, districts, measures or {}))
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
 def shares(df: pd.DataFrame, row: str, col: str) -> pd.DataFrame:

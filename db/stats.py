@@ -68,7 +68,8 @@ def _case_specs(scope: Scope, flt: StatsFilter, raw: dict[str, pd.DataFrame]):
     names += sorted(set(raw["by_version"]["version"]) - set(names))
     proposed = sorted(set(_model_levels(names)) | set(raw["calibration"]["proposed"]))
     levels = list(flt.levels) or sorted(set(proposed) | set(raw["by_version"]["level"]))
-    districts = list(flt.districts) or [d.code for d in all_districts()]
+    districts = [d.code for d in all_districts() if not flt.districts or d.code in flt.districts]
+    districts += [d for d in flt.districts if d not in districts]
     specs = [
         Spec("by_month", raw["by_month"], "month", "level", _months(scope, flt), levels),
         Spec("by_district", raw["by_district"], "district", None, districts),

@@ -97,3 +97,8 @@ def reasons(t: dict, names: dict, version: str) -> View:
     data = sf.labelled(sf.cells(shown, ["reason", "direction"]), ["reason", "direction"], names)
     chart = charts.grouped(data, "reason", "direction", "Begrundelser for at ændre niveau")
     return _two_way(shown, "reason", "direction", names, chart)
+
+
+def by_version(t: dict, names: dict) -> View:
+    df = t["by_version"]
+    return _two_way(df, "level", "version", names, None)

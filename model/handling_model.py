@@ -142,6 +142,11 @@ class HandlingModel:
                 return lvl.measure(key)
         raise KeyError(key)
 
+    def wording(self, level: int, key: str) -> Measure:
+        """The measure as `level` states it, or (added by a prompt) as its lowest level does."""
+        lvl = self.level(level)
+        return lvl.measure(key) if lvl.has(key) else self.measure(key)
+
     def measure_keys(self) -> tuple[str, ...]:
         """Every measure key of the version, in order of first appearance."""
         return tuple(dict.fromkeys(m.key for lvl in self.levels for m in lvl.measures))
@@ -228,6 +233,11 @@ def versions() -> list[str]:
 
 def _text(version: str) -> str:
     return _path(version).read_bytes().decode("utf-8").replace("\r\n", "\n")
+
+
+def all_level_numbers() -> list[int]:
+    """Every level number of any shipped version (for filters over cases of several versions)."""
+    return sorted({n for v in versions() for n in load_model(v).level_numbers})
 
 
 def file_checksum(version: str) -> str:

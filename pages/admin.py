@@ -23,7 +23,7 @@ def district_label(code: str) -> str:
 st.title("Brugere og roller")
 st.caption("Giv en bruger en rolle ved at skrive den e-mailadresse, brugeren logger ind med.")
 
-with st.form("assign", clear_on_submit=True):
+with st.form("assign"):
     st.subheader("Tildel en rolle")
     email = st.text_input("E-mailadresse", placeholder="fornavn.efternavn@politi.dk")
     col_role, col_district = st.columns(2)

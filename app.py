@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from db.meta import is_demo
 from model.access import ROLE_LABELS, pages_for
 from pages.components.session import claims, current_scope, token_expired
 
@@ -42,6 +43,9 @@ def no_membership_screen(email: str) -> None:
 
 def sidebar(email: str, role_labels: list[str]) -> None:
     with st.sidebar:
+        if is_demo():
+            st.badge("Demodata: alle sager og personer er opdigtede", icon=":material/science:",
+                     color="orange")
         st.caption(f"Logget ind som **{email}**")
         st.caption(" · ".join(role_labels))
         st.button("Log ud", on_click=st.logout, icon=":material/logout:", key="logout")

@@ -35,8 +35,8 @@ def no_membership_screen(email: str) -> None:
     st.info(
         f"Du er logget ind som **{email or 'ukendt bruger'}**, men du har ingen rolle i "
         "Håndteringsmodellen endnu.\n\n"
-        "Bed administratoren for projektet eller kontaktpersonen i din politikreds om at give "
-        "dig en rolle. Oplys den e-mailadresse, du er logget ind med."
+        "Bed projektets administrator om at give dig en rolle, og oplys den e-mailadresse, "
+        "du er logget ind med. Kontaktpersonen i din politikreds kan fortælle, hvem det er."
     )
     st.button("Log ud", on_click=st.logout, icon=":material/logout:")
 
@@ -44,8 +44,7 @@ def no_membership_screen(email: str) -> None:
 def sidebar(email: str, role_labels: list[str]) -> None:
     with st.sidebar:
         if is_demo():
-            st.badge("Demodata: alle sager og personer er opdigtede", icon=":material/science:",
-                     color="orange")
+            st.badge("Demodata (opdigtet)", icon=":material/science:", color="orange")
         st.caption(f"Logget ind som **{email}**")
         st.caption(" · ".join(role_labels))
         st.button("Log ud", on_click=st.logout, icon=":material/logout:", key="logout")

@@ -162,7 +162,6 @@ def update_follow_up(scope: Scope, code: str, expected_version: int, change: Fol
                      today: date | None = None) -> int:
     """Apply the follow-up the user saw at `expected_version`; returns the new row version."""
     today = today or date.today()
-    change = with_police_facts(change)
     with transaction() as cur:
         case = locate(cur, scope, code)
         if case.row_version != expected_version:
@@ -176,6 +175,7 @@ def update_follow_up(scope: Scope, code: str, expected_version: int, change: Fol
                                       case_status=case.status)
         if problems:
             raise ValidationError(problems)
+        change = with_police_facts(change)
         changed: dict[str, Any] = {}
         for key, status in change.measures.items():
             old_status, old_month = current[key]

@@ -85,7 +85,8 @@ def main() -> int:
             print(f"trial {trial + 1:2d}: acknowledged {len(this):4d} (total {len(acked):5d}), "
                   f"stored {stored:5d}, lost {lost}, duplicates {dups}, gaps {gaps}, "
                   f"reopen+check {reopen_ms:.0f} ms")
-    print(f"{args.trials} trials, {len(acked)} acknowledged cases, trials with loss: {failures}")
+    print(f"{args.trials} trials, {len(acked)} acknowledged cases, {stored - len(acked)} committed "
+          f"but killed before acknowledging (kept, as committed), trials with loss: {failures}")
     print("OK" if failures == 0 else "FAILED")
     return 0 if failures == 0 else 1
 

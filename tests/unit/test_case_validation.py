@@ -28,7 +28,7 @@ def bad_code(valid: set[str]):
     return CODES.filter(lambda s: s not in valid)
 
 
-# Each strategy yields (field name, a draft broken in that one way).
+# Each strategy yields a draft broken in one way.
 BROKEN_DRAFTS = st.one_of(
     bad_code({"under_13", "13_15", "16_17", "18_plus"}).map(
         lambda v: draft(facts_with(age_band=v))),
@@ -37,6 +37,10 @@ BROKEN_DRAFTS = st.one_of(
     bad_code({"unknown", "few", "many", "public"}).map(lambda v: draft(facts_with(spread=v))),
     st.integers().filter(lambda n: n not in (1, 2, 3, 4)).map(
         lambda n: draft(facts_with(reaction=n))),
+    st.tuples(st.sampled_from(["face_recognisable", "identity_exposed", "erotic_motif",
+                               "revenge_motive", "threats"]),
+              st.sampled_from([None, 1, "ja"])).map(
+        lambda fv: draft(facts_with(**{fv[0]: fv[1]}))),
     CODES.filter(lambda s: s not in MODEL.signal_labels).map(
         lambda s: draft(facts_with(signals=(s,)))),
     CODES.filter(lambda s: s not in {"snapchat", "instagram", "tiktok", "facebook", "whatsapp",

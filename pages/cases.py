@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from db.case_queries import CaseFilter, case_months, get_case, list_cases, normalise_code
-from db.cases import log_plan_download
+from db.case_updates import log_plan_download
 from db.districts import district_names
 from model.access import Role
 from model.errors import DomainError

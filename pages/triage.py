@@ -7,7 +7,8 @@ from datetime import date
 import streamlit as st
 
 from db.case_queries import get_case
-from db.cases import create_case, log_plan_download
+from db.case_updates import log_plan_download
+from db.cases import create_case
 from db.districts import district_names
 from model.access import Role
 from model.case import CaseDraft

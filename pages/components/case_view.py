@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from db.case_queries import CaseDetail, CaseSummary
-from db.cases import set_status, update_follow_up
+from db.case_updates import set_status, update_follow_up
 from model.access import Scope
 from model.case import NUDITY, SPREAD
 from model.errors import DomainError

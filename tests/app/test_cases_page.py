@@ -7,7 +7,8 @@ from datetime import date
 from streamlit.testing.v1 import AppTest
 
 from db.case_queries import get_case
-from db.cases import create_case, update_follow_up
+from db.case_updates import update_follow_up
+from db.cases import create_case
 from db.users import resolve_login
 from model.access import Role
 from model.follow_up import FollowUp, add_months

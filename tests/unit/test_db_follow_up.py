@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from db.case_queries import CaseFilter, get_case, list_cases
-from db.cases import create_case, log_plan_download, set_status, update_follow_up
+from db.case_updates import log_plan_download, set_status, update_follow_up
+from db.cases import create_case
 from db.connection import cursor
 from model.case import CaseFacts
 from model.errors import ConflictError, NotFound, ValidationError

@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.case_queries import get_case
-from db.cases import create_case, update_follow_up
+from db.case_updates import update_follow_up
+from db.cases import create_case
 from db.connection import cursor
 from model.errors import ValidationError
 from model.follow_up import FollowUp

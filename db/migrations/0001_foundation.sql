@@ -62,3 +62,9 @@ CREATE TABLE audit_log (
     object_id VARCHAR,
     details VARCHAR
 );
+
+-- Facts about this database itself, e.g. ('demo', 'true') when it holds generated demo data.
+CREATE TABLE app_meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);

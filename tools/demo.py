@@ -1,0 +1,48 @@
+"""Demo users and demo data for `make run` and the end-to-end tests (all fictitious)."""
+
+from __future__ import annotations
+
+from db import meta
+from db.users import assign, bootstrap_admins
+from model.access import Membership, Role, Scope
+from tools.devstack import DemoUser
+
+ADMIN = DemoUser("demo-admin", "admin@example.com", "Anna Administrator", "Administrator")
+CONTACT_NSJ = DemoUser("demo-kontakt-nsj", "kontakt.nsj@example.com", "Niels Nordsjælland",
+                       "Kontaktperson, Nordsjællands Politi")
+CONTACT_KBH = DemoUser("demo-kontakt-kbh", "kontakt.kbh@example.com", "Karen København",
+                       "Kontaktperson, Københavns Politi")
+LEADER = DemoUser("demo-projektleder", "projektleder@example.com", "Peter Projektleder",
+                  "Projektleder (hele landet)")
+ORGANISER_NSJ = DemoUser("demo-kursus-nsj", "kursus.nsj@example.com", "Karla Kursus",
+                         "Kursusarrangør, Nordsjællands Politi")
+ORGANISER_ALL = DemoUser("demo-kursus", "kursus@example.com", "Lars Landsdækkende",
+                         "Kursusarrangør (hele landet)")
+NEWCOMER = DemoUser("demo-ny", "ny.bruger@example.com", "Nina Ny", "Ingen rolle endnu")
+
+DEMO_USERS: list[DemoUser] = [ADMIN, CONTACT_NSJ, CONTACT_KBH, LEADER, ORGANISER_NSJ,
+                              ORGANISER_ALL, NEWCOMER]
+
+MEMBERSHIPS: dict[str, list[tuple[Role, str | None]]] = {
+    CONTACT_NSJ.email: [(Role.DISTRICT_CONTACT, "NSJ")],
+    CONTACT_KBH.email: [(Role.DISTRICT_CONTACT, "KBH")],
+    LEADER.email: [(Role.PROJECT_LEADER, None)],
+    ORGANISER_NSJ.email: [(Role.COURSE_ORGANISER, "NSJ")],
+    ORGANISER_ALL.email: [(Role.COURSE_ORGANISER, None)],
+}
+
+SEEDER = Scope(user_id=0, email="demo-seed", memberships=(Membership(Role.ADMIN),))
+
+
+def seed_users() -> None:
+    """The demo administrator (bootstrap) and every other demo role, as an administrator would."""
+    bootstrap_admins([ADMIN.email])
+    for email, memberships in MEMBERSHIPS.items():
+        for role, district in memberships:
+            assign(SEEDER, email, role.value, district)
+
+
+def seed_all() -> None:
+    """Users, then demo cases and courses; marks the database as demo so the UI says so."""
+    seed_users()
+    meta.mark_demo()

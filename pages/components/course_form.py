@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import streamlit as st
 
@@ -38,7 +38,7 @@ def course_form(scope: Scope, districts: list[str], course: Course | None = None
             else 0)
         c1, c2, c3 = st.columns(3)
         day = c1.date_input("Dato", value=start.date(), format="DD.MM.YYYY",
-                            min_value=min(start.date(), today))
+                            min_value=min(start.date(), today) - timedelta(days=3650))
         at = c2.time_input("Starttidspunkt", value=start.time(), step=900)
         capacity = c3.number_input("Antal pladser", min_value=1, max_value=500, step=1,
                                    value=course.capacity if course else 20)

@@ -1,29 +1,45 @@
-"""Small-count suppression of count tables: primary (1-4 never shown) and secondary (nothing derivable).
+"""Small-count suppression of count tables: 1-4 is never shown, and nothing hidden can be derived.
 
 Why: counts are small, and a published 1-4 can single out a victim. Every nationwide table passes
-through `suppress_frame` before it leaves `db/`. A table is a long frame of counts; the result carries
-row, column and grand totals (labelled `TOTAL`) and `pd.NA` where a value is hidden.
+through here before it leaves `db/`. A table is a long frame of counts; the result carries row,
+column and grand totals (labelled `TOTAL`) and `pd.NA` where a value is hidden.
 
-Secondary suppression first makes sure no row or column (margins included) has exactly one hidden
-element, then checks exactly, by linear algebra on the table's additivity equations, that no hidden
-element can be worked out from the shown ones (the "bridge" patterns a per-line check misses), hiding
-more until none can. Zeros may be shown; they are hidden only as a last resort.
+Tables that count the same units in the same population share their margins (e.g. cases per level
+in "month x level" and "status x level"); suppress them together with `suppress_linked`, so a margin
+hidden in one is hidden in all, and no hidden element follows from the equations of all of them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from model.suppression_core import Line, suppression_mask
+
 TOTAL = "I alt"
-# Statistics Denmark's Statistikbanken marks discretionised (confidential) figures "..". One mark for
-# primary and secondary suppression alike: "<5" would be false for secondary cells and would tell a
-# reader which hidden cells are the small ones.
+# Statistics Denmark marks discretionised (confidential) figures "..". One mark for primary and
+# secondary suppression alike: "<5" would be false for complements and tell which hidden cells are small.
 SUPPRESSED_MARK = ".."
 SUPPRESSED_NOTE = (
     "»..« betyder, at tallet er skjult af diskretionshensyn: det er mellem 1 og 4, "
-    "eller det ville kunne bruges til at regne et sådant tal ud."
+    "eller det kunne bruges til at regne et sådant tal ud."
 )
+
+Key = frozenset  # an element is named by its (dimension, category) pairs; the grand total by {}
+
+
+@dataclass(frozen=True, eq=False)
+class CountTable:
+    """A long frame of counts; `hide` lists extra (row, col) labels to hide as if they were small."""
+
+    df: pd.DataFrame
+    row: str
+    col: str | None
+    value: str
+    hide: tuple[tuple[object, object], ...] = ()
 
 
 def suppress_frame(
@@ -35,24 +51,72 @@ def suppress_frame(
     in the result as 0). `col=None` means a one-dimensional table. Only the key and value columns
     are returned: other columns could carry unsuppressed figures.
     """
-    keys = [row] if col is None else [row, col]
-    _check(df, keys, value)
-    rows = list(pd.unique(df[row]))
-    cols = [] if col is None else list(pd.unique(df[col]))
-    counts = np.zeros((len(rows) + 1, 1 if col is None else len(cols) + 1), dtype=np.int64)
-    if len(df):
-        r_pos = {k: i for i, k in enumerate(rows)}
-        c_pos = {k: i for i, k in enumerate(cols)}
-        for key, n in df.groupby(keys, sort=False)[value].sum().items():
-            if col is None:
-                counts[r_pos[key[0] if isinstance(key, tuple) else key], 0] = n
-            else:
-                counts[r_pos[key[0]], c_pos[key[1]]] = n
-    if col is not None:
-        counts[:-1, -1] = counts[:-1, :-1].sum(axis=1)
-    counts[-1, :] = counts[:-1, :].sum(axis=0)
-    hidden = suppression_mask(counts, one_dimensional=col is None, threshold=threshold)
-    return _long(counts, hidden, rows, cols, row, col, value)
+    return suppress_linked([CountTable(df, row, col, value)], threshold)[0]
+
+
+def suppress_linked(tables: Sequence[CountTable], threshold: int = 5) -> list[pd.DataFrame]:
+    """Suppress tables of one population together; margins with equal names are one element."""
+    index: dict[Key, int] = {}
+    values: list[int] = []
+    layouts: list[list[tuple[object, object, int]]] = []
+    lines: list[Line] = []
+    forced: set[int] = set()
+    for table in tables:
+        layout, table_lines, hide = _layout(table, index, values)
+        layouts.append(layout)
+        lines += table_lines
+        forced |= hide
+    flat = np.array(values, dtype=np.int64)
+    force = np.zeros(flat.size, dtype=bool)
+    force[list(forced)] = True
+    hidden = suppression_mask(flat, lines, threshold, force)
+    return [_frame(t, layout, flat, hidden) for t, layout in zip(tables, layouts, strict=True)]
+
+
+def _layout(table: CountTable, index: dict[Key, int], values: list[int]):
+    """The table's elements (registered in `index`), its lines and its forced elements."""
+    keys = [table.row] if table.col is None else [table.row, table.col]
+    _check(table.df, keys, table.value)
+    rows = list(pd.unique(table.df[table.row]))
+    cols = [TOTAL] if table.col is None else [*pd.unique(table.df[table.col]), TOTAL]
+    summed = table.df.groupby(keys, sort=False)[table.value].sum().to_dict() if len(table.df) else {}
+    cell = {(k if isinstance(k, tuple) else (k,)): int(v) for k, v in summed.items()}
+
+    def key(r: object, c: object) -> Key:
+        pairs = set()
+        if r != TOTAL:
+            pairs.add((table.row, r))
+        if c != TOTAL:
+            pairs.add((table.col, c))
+        return frozenset(pairs)
+
+    def count(r: object, c: object) -> int:
+        rs = rows if r == TOTAL else [r]
+        cs = cols[:-1] if c == TOTAL and table.col is not None else [c]
+        if table.col is None:
+            return sum(cell.get((x,), 0) for x in rs)
+        return sum(cell.get((x, y), 0) for x in rs for y in cs)
+
+    def element(r: object, c: object) -> int:
+        k, n = key(r, c), count(r, c)
+        if k not in index:
+            index[k] = len(values)
+            values.append(n)
+        elif values[index[k]] != n:
+            raise ValueError(f"linked tables disagree on {sorted(k, key=str)}: {values[index[k]]} != {n}")
+        return index[k]
+
+    order = [(r, c) for r in [*rows, TOTAL] for c in cols]
+    if table.col is not None:  # cells first, then row totals, column totals and the grand total
+        order = ([(r, c) for r in rows for c in cols[:-1]] + [(r, TOTAL) for r in rows]
+                 + [(TOTAL, c) for c in cols])
+    layout = [(r, c, element(r, c)) for r, c in order]
+    pos = {(r, c): e for r, c, e in layout}
+    row_lines = [([pos[(r, c)] for c in cols[:-1]], pos[(r, TOTAL)]) for r in [*rows, TOTAL]]
+    col_lines = [([pos[(r, c)] for r in rows], pos[(TOTAL, c)]) for c in cols]
+    table_lines = col_lines if table.col is None else row_lines + col_lines
+    hide = {pos[(h[0], h[1] if table.col is not None else TOTAL)] for h in table.hide}
+    return layout, table_lines, hide
 
 
 def _check(df: pd.DataFrame, keys: list[str], value: str) -> None:
@@ -67,94 +131,14 @@ def _check(df: pd.DataFrame, keys: list[str], value: str) -> None:
         raise ValueError(f"{TOTAL!r} is reserved for margins")
 
 
-def _long(counts, hidden, rows, cols, row, col, value) -> pd.DataFrame:
-    """Cells row-major, then row totals, column totals and the grand total."""
-    n_r = len(rows)
-    if col is None:
-        order = [(i, 0) for i in range(n_r + 1)]
-    else:
-        n_c = len(cols)
-        order = [(i, j) for i in range(n_r) for j in range(n_c)]
-        order += [(i, n_c) for i in range(n_r)] + [(n_r, j) for j in range(n_c + 1)]
-    row_labels = [*rows, TOTAL]
-    col_labels = [*cols, TOTAL]
-    out = {row: [row_labels[i] for i, _ in order]}
-    if col is not None:
-        out[col] = [col_labels[j] for _, j in order]
-    values = pd.array([counts[i, j] for i, j in order], dtype="Int64")
-    values[np.array([hidden[i, j] for i, j in order], dtype=bool)] = pd.NA
-    out[value] = values
+def _frame(table: CountTable, layout, flat: np.ndarray, hidden: np.ndarray) -> pd.DataFrame:
+    out: dict[str, object] = {table.row: [r for r, _, _ in layout]}
+    if table.col is not None:
+        out[table.col] = [c for _, c, _ in layout]
+    values = pd.array([int(flat[e]) for _, _, e in layout], dtype="Int64")
+    values[np.array([bool(hidden[e]) for _, _, e in layout], dtype=bool)] = pd.NA
+    out[table.value] = values
     return pd.DataFrame(out)
-
-
-def suppression_mask(counts: np.ndarray, *, one_dimensional: bool, threshold: int = 5) -> np.ndarray:
-    """Which elements of `counts` (cells plus a last row/column of totals) to hide."""
-    lines = table_lines(counts.shape, one_dimensional=one_dimensional)
-    flat = counts.ravel()
-    hidden = (flat >= 1) & (flat < threshold)
-    is_total = np.zeros(flat.size, dtype=bool)
-    for _, total in lines:
-        is_total[total] = True
-    while True:
-        _close_lines(lines, flat, hidden, is_total)
-        determined = derivable(lines, flat.size, hidden)
-        if not determined:
-            return hidden.reshape(counts.shape)
-        cell = determined[0]
-        near = [e for inner, total in lines if cell in (*inner, total) for e in (*inner, total)]
-        candidates = [e for e in near if not hidden[e]] or list(np.flatnonzero(~hidden))
-        hidden[_cheapest(candidates, flat, is_total)] = True
-
-
-def table_lines(shape: tuple[int, int], *, one_dimensional: bool) -> list[tuple[list[int], int]]:
-    """Each additivity equation as (inner flat indices, total flat index)."""
-    n_r, n_c = shape[0] - 1, shape[1] - 1
-    if one_dimensional:
-        return [([i * shape[1] for i in range(n_r)], n_r * shape[1])]
-    lines = [([r * shape[1] + c for c in range(n_c)], r * shape[1] + n_c) for r in range(n_r + 1)]
-    lines += [([r * shape[1] + c for r in range(n_r)], n_r * shape[1] + c) for c in range(n_c + 1)]
-    return lines
-
-
-def _close_lines(lines, flat, hidden, is_total) -> None:
-    """Hide a complement in every line with exactly one hidden element, until none is left."""
-    changed = True
-    while changed:
-        changed = False
-        for inner, total in lines:
-            members = [*inner, total]
-            if sum(bool(hidden[e]) for e in members) == 1:
-                shown = [e for e in members if not hidden[e]]
-                hidden[_cheapest(shown, flat, is_total)] = True
-                changed = True
-
-
-def _cheapest(candidates: list[int], flat: np.ndarray, is_total: np.ndarray) -> int:
-    """Prefer the smallest non-zero cell, then a total, then a zero (hiding zeros protects least)."""
-    return min(candidates, key=lambda e: (flat[e] == 0, bool(is_total[e]), int(flat[e]), e))
-
-
-def derivable(lines: list[tuple[list[int], int]], size: int, hidden: np.ndarray) -> list[int]:
-    """Hidden elements whose value follows from the shown ones through the table's equations.
-
-    A hidden element is free exactly when some solution of the homogeneous system restricted to the
-    hidden elements moves it; it is derivable when every null-space vector is zero there.
-    """
-    h_idx = np.flatnonzero(hidden)
-    if h_idx.size == 0:
-        return []
-    a = np.zeros((len(lines), size))
-    for k, (inner, total) in enumerate(lines):
-        a[k, inner] = 1.0
-        a[k, total] = -1.0
-    a_h = a[:, h_idx]
-    _, s, vt = np.linalg.svd(a_h, full_matrices=True)
-    rank = int((s > 1e-9 * max(a_h.shape)).sum())
-    null = vt[rank:]
-    if null.shape[0] == 0:
-        return [int(e) for e in h_idx]
-    moved = (np.abs(null) > 1e-9).any(axis=0)
-    return [int(e) for e in h_idx[~moved]]
 
 
 def format_count(value: object) -> str:

@@ -39,7 +39,9 @@ else:
     manageable = [district] if district else []
     st.caption(names.get(district or "", ""))
 
-overview, new = st.tabs(["Kursusoversigt", "Opret kursus"])
+if st.session_state.pop("_show_overview", False):  # a course was just created: show it
+    st.session_state["course_tabs"] = "Kursusoversigt"
+overview, new = st.tabs(["Kursusoversigt", "Opret kursus"], key="course_tabs", on_change="rerun")
 with new:
     course_form(scope, manageable)
 
@@ -77,7 +79,8 @@ with overview:
                 "Kun antal efter rolle er bevaret.")
     people = participants.list_participants(scope, course.course_id)
     t_people, t_import, t_attend, t_export, t_edit = st.tabs(
-        ["Deltagere", "Indlæs fil", "Fremmøde", "Lister og eksport", "Redigér eller aflys"])
+        ["Deltagere", "Indlæs fil", "Fremmøde", "Lister og eksport", "Redigér eller aflys"],
+        key="course_detail_tabs", on_change="rerun")
     with t_people:
         participant_table(people)
         if course.status == "planned":

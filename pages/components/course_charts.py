@@ -22,7 +22,7 @@ def courses_per_district(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(long)
         .mark_bar()
         .encode(
-            y=alt.Y("Politikreds:N", sort=order, title=None),
+            y=alt.Y("Politikreds:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
             x=alt.X("Kurser:Q", title="Antal kurser", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color("Status:N", sort=["Afholdt", "Planlagt"],
                             scale=alt.Scale(range=["#1f5f8b", "#9cc3e0"]),

@@ -62,5 +62,6 @@ table = for_display(others, ["Uddannede"]).pivot(index="Politikreds", columns="R
                                                   values="Uddannede")
 rows = [n for n in [*names.values(), TOTAL] if n in table.index]
 cols = [*RESOURCE_ROLES.values(), TOTAL]
-st.dataframe(table.loc[rows, cols], width="stretch")
+st.dataframe(table.loc[rows, cols], width="stretch", height=35 * (len(rows) + 1) + 3,
+             column_config={c: st.column_config.TextColumn(c, width=90) for c in cols})
 st.caption("Tæller deltagere, der mødte op på et afholdt kursus. " + SUPPRESSED_NOTE)

@@ -43,7 +43,8 @@ def trained_by_role(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(df)
         .mark_bar(color="#1f5f8b")
         .encode(
-            y=alt.Y("Rolle:N", sort=list(df["Rolle"]), title=None),
+            y=alt.Y("Rolle:N", sort=list(df["Rolle"]), title=None,
+                    axis=alt.Axis(labelLimit=320)),
             x=alt.X("Uddannede:Q", title="Uddannede ressourcepersoner",
                     axis=alt.Axis(tickMinStep=1)),
             tooltip=["Rolle:N", "Uddannede:Q"],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from db import attendance, courses, participants
 from db.connection import cursor
@@ -205,3 +207,22 @@ def test_a_cancelled_course_takes_no_registrations(fresh_db):
     courses.set_status(NSJ_ORG, course_id, "cancelled", course.row_version)
     with pytest.raises(ValidationError, match="planlagte"):
         add(course_id, 1)
+
+
+DISTRICT_CODES = ["NJY", "OJY", "MVJ", "SOJ", "SSJ", "FYN", "SSL", "MVS", "NSJ", "KVE", "KBH",
+                  "BOR", "GRL", "FAR"]
+
+
+@settings(deadline=None, max_examples=15,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pair=st.lists(st.sampled_from(DISTRICT_CODES), min_size=2, max_size=2, unique=True))
+def test_an_organiser_never_reaches_a_course_of_any_other_district(fresh_db, pair):
+    own, other = pair
+    mine = scope_of(21, "a@example.com", (Role.COURSE_ORGANISER, own))
+    theirs = scope_of(22, "b@example.com", (Role.COURSE_ORGANISER, other))
+    course_id = new_course(theirs, other, key=f"{own}-{other}")
+    assert all(c.district == own for c in courses.list_courses(mine))
+    with pytest.raises(NotFound):
+        participants.list_participants(mine, course_id)
+    with pytest.raises(NotFound):
+        participants.register(mine, course_id, name="X", email="x@example.com", role="andet")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from db.meta import is_demo
 from model.access import ROLE_LABELS, pages_for
 from pages.components.session import claims, current_scope, token_expired
 
@@ -34,14 +35,16 @@ def no_membership_screen(email: str) -> None:
     st.info(
         f"Du er logget ind som **{email or 'ukendt bruger'}**, men du har ingen rolle i "
         "Håndteringsmodellen endnu.\n\n"
-        "Bed administratoren for projektet eller kontaktpersonen i din politikreds om at give "
-        "dig en rolle. Oplys den e-mailadresse, du er logget ind med."
+        "Bed projektets administrator om at give dig en rolle, og oplys den e-mailadresse, "
+        "du er logget ind med. Kontaktpersonen i din politikreds kan fortælle, hvem det er."
     )
     st.button("Log ud", on_click=st.logout, icon=":material/logout:")
 
 
 def sidebar(email: str, role_labels: list[str]) -> None:
     with st.sidebar:
+        if is_demo():
+            st.badge("Demodata (opdigtet)", icon=":material/science:", color="orange")
         st.caption(f"Logget ind som **{email}**")
         st.caption(" · ".join(role_labels))
         st.button("Log ud", on_click=st.logout, icon=":material/logout:", key="logout")

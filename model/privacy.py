@@ -17,7 +17,9 @@ _DATE = re.compile(
 )
 # DDMMYY-XXXX, DDMMYYXXXX or DDMMYY XXXX; any 10 digits in a row count, valid date or not.
 _CPR = re.compile(r"(?<!\d)\d{6}[-‐–\s]?\d{4}(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_EMAIL = re.compile(
+    r"[\w.!#$%&'*+/=?^`{|}~-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
 # Danish numbers: 8 digits, optionally grouped 2-2-2-2 or 4-4, optionally +45/0045; or any
 # international number starting with + and at least 7 further digits.
 _PHONE_DK = re.compile(

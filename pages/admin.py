@@ -23,7 +23,7 @@ def district_label(code: str) -> str:
 st.title("Brugere og roller")
 st.caption("Giv en bruger en rolle ved at skrive den e-mailadresse, brugeren logger ind med.")
 
-with st.form("assign", clear_on_submit=True):
+with st.form("assign"):
     st.subheader("Tildel en rolle")
     email = st.text_input("E-mailadresse", placeholder="fornavn.efternavn@politi.dk")
     col_role, col_district = st.columns(2)
@@ -47,7 +47,7 @@ if not rows:
     st.info("Ingen roller at vise.")
 for row in rows:
     with st.container(border=True):
-        left, mid, right, act = st.columns([3, 2, 3, 2], vertical_alignment="center")
+        left, mid, right, act = st.columns([3, 3, 3, 2], vertical_alignment="center")
         pending = "" if row.logged_in else "  \n_Inviteret, ikke logget ind endnu_"
         left.markdown(f"**{row.email}**{pending}")
         new_role = mid.selectbox("Rolle", list(Role), index=list(Role).index(row.role),
@@ -57,12 +57,12 @@ for row in rows:
             "Politikreds", district_options, index=district_options.index(row.district or ""),
             format_func=district_label, key=f"district_{row.membership_id}",
             label_visibility="collapsed")
-        save, revoke = act.columns(2)
+        save, revoke = act.columns(2, gap="small")
         try:
-            if save.button("Gem", key=f"save_{row.membership_id}", icon=":material/save:"):
+            if save.button("Gem", key=f"save_{row.membership_id}", width="stretch"):
                 users.change(scope, row.membership_id, new_role, new_district or None)
                 st.rerun()
-            if revoke.button("Fjern", key=f"revoke_{row.membership_id}", icon=":material/delete:"):
+            if revoke.button("Fjern", key=f"revoke_{row.membership_id}", width="stretch"):
                 users.revoke(scope, row.membership_id)
                 st.rerun()
         except DomainError as exc:

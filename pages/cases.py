@@ -1,8 +1,87 @@
-"""Opfølgning (placeholder until its issue lands)."""
+"""Opfølgning: the district's cases, filters, and one case's measures to tick off, close or reopen.
+
+`?sag=CODE` opens a case; a code of another district gets the same message as an unknown one.
+"""
+
+from __future__ import annotations
 
 import streamlit as st
 
-from pages.components.session import require_page
+from db.case_queries import CaseFilter, case_months, get_case, list_cases, normalise_code
+from db.case_updates import log_plan_download
+from db.districts import district_names
+from model.access import Role
+from model.errors import DomainError
+from model.handling_model import all_level_numbers, load_model
+from model.handling_plan import plan_html
+from model.vocab import CASE_STATUS
+from pages.components.case_labels import month_label
+from pages.components.case_view import (
+    case_facts,
+    case_rows,
+    follow_up_form,
+    show_message,
+    status_buttons,
+    stored_plan,
+)
+from pages.components.session import require_page, show_error, single_district
 
 scope = require_page("cases")
+district = single_district(scope, Role.DISTRICT_CONTACT)
 st.title("Opfølgning")
+if district is None:
+    st.warning("Du er ikke kontaktperson i en politikreds og har ingen sager at følge op på.")
+    st.stop()
+st.caption(f"Sager i {district_names()[district]}.")
+
+
+def open_case(widget_key: str) -> None:
+    """Callback: put the case code chosen or typed in `widget_key` in the URL (?sag=...)."""
+    code = st.session_state.get(widget_key)
+    if code:
+        st.query_params["sag"] = code.strip().upper()
+    else:
+        st.query_params.pop("sag", None)
+
+
+status_col, level_col, month_col, overdue_col = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
+status = status_col.selectbox("Status", [None, *CASE_STATUS], index=1, key="f_status",
+                              format_func=lambda s: "Alle" if s is None else CASE_STATUS[s])
+level = level_col.selectbox("Niveau", [None, *all_level_numbers()], key="f_level",
+                            format_func=lambda n: "Alle" if n is None else f"Niveau {n}")
+month = month_col.selectbox("Måned", [None, *case_months(scope, district)], key="f_month",
+                            format_func=lambda m: "Alle" if m is None else month_label(m))
+overdue = overdue_col.toggle("Kun sager med forfaldne tiltag", key="f_overdue")
+summaries = list_cases(scope, district, CaseFilter(status, level, month, overdue))
+if summaries:
+    st.dataframe(case_rows(summaries), hide_index=True, width="stretch")
+else:
+    st.info("Ingen sager matcher filtrene.", icon=":material/filter_alt_off:")
+
+pick_col, find_col = st.columns(2)
+codes = [s.code for s in summaries]
+wanted = st.query_params.get("sag")
+pick_col.selectbox("Åbn en sag fra listen", codes, key="f_pick", placeholder="Vælg sagsnummer",
+                   index=codes.index(wanted) if wanted in codes else None,
+                   on_change=open_case, args=("f_pick",))
+find_col.text_input("… eller skriv et sagsnummer", key="f_find", placeholder="fx NSJ-2026-0007",
+                    on_change=open_case, args=("f_find",))
+
+show_message()
+if wanted:
+    try:
+        case = get_case(scope, normalise_code(wanted) or wanted)
+    except DomainError as exc:
+        show_error(exc)
+        st.stop()
+    st.subheader(f"Sag {case.code}")
+    model = load_model(case.model_version)
+    case_facts(case, model)
+    follow_up_form(scope, case)
+    status_buttons(scope, case)
+    measures, notices, done = stored_plan(case, model)
+    st.download_button(
+        "Hent handleplan (til udskrift)",
+        plan_html(case.code, model, case.chosen_level, measures, notices, done),
+        file_name=f"handleplan-{case.code}.html", mime="text/html", icon=":material/print:",
+        on_click=log_plan_download, args=(scope, case.code), key=f"f_plan_{case.code}")

@@ -6,14 +6,17 @@ import streamlit as st
 
 from db.districts import district_names
 from db.users import colleagues
-from model.access import ROLE_LABELS
+from model.access import ROLE_LABELS, pages_for
 from pages.components.session import require_page
 
 scope = require_page("home")
 names = district_names()
 
 st.title("Håndteringsmodellen")
-st.write("Velkommen. Vælg en side i menuen til venstre.")
+st.write("Velkommen. Her er de sider, du har adgang til:")
+for spec in pages_for(scope.roles):
+    if spec.key != "home":
+        st.page_link(spec.path, label=spec.title, icon=spec.icon)
 
 st.subheader("Dine roller")
 for m in scope.memberships:

@@ -1,8 +1,100 @@
-"""Ny sag (placeholder until its issue lands)."""
+"""Ny sag: the triage form. Facts in, the model's proposal beside them, one anonymous case saved."""
+
+from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
-from pages.components.session import require_page
+from db.case_queries import get_case
+from db.case_updates import log_plan_download
+from db.cases import create_case
+from db.districts import district_names
+from model.access import Role
+from model.case import CaseDraft
+from model.errors import DomainError
+from model.handling_model import CURRENT_VERSION, load_model
+from model.handling_plan import plan_html
+from model.triage import assess, plan
+from pages.components.session import require_page, show_error, single_district
+from pages.components.triage_form import (
+    PREFIX,
+    context_fields,
+    facts_from,
+    image_fields,
+    level_choice,
+    reaction_fields,
+    reset_form,
+    show_proposal,
+    submission_id,
+    victim_fields,
+)
 
 scope = require_page("triage")
+district = single_district(scope, Role.DISTRICT_CONTACT)
 st.title("Ny sag")
+if district is None:
+    st.warning("Du er ikke kontaktperson i en politikreds og kan ikke registrere sager.")
+    st.stop()
+
+SAVED = PREFIX + "saved"
+
+
+def show_saved(code: str) -> None:
+    """The saved case: its code to write in the contact's own journal, and the handling plan."""
+    try:
+        case = get_case(scope, code)
+    except DomainError as exc:
+        show_error(exc)
+        return
+    model = load_model(case.model_version)
+    chosen = plan(case.facts, model, case.chosen_level)
+    st.success(f"Sagen er gemt med sagsnummeret **{case.code}**. Skriv nummeret i din egen journal "
+               "– det er det eneste, der forbinder sagen med ofret.", icon=":material/check_circle:")
+    st.download_button(
+        "Hent handleplan (til udskrift)", plan_html(case.code, model, case.chosen_level,
+                                                   chosen.measures, chosen.notices),
+        file_name=f"handleplan-{case.code}.html", mime="text/html", icon=":material/print:",
+        on_click=log_plan_download, args=(scope, case.code))
+    st.markdown(f"[Følg op på sagen under Opfølgning](./cases?sag={case.code})")
+    st.button("Registrér en ny sag", on_click=reset_form, icon=":material/add:")
+
+
+if st.session_state.get(SAVED):
+    show_saved(st.session_state[SAVED])
+    st.stop()
+
+model = load_model(CURRENT_VERSION)
+form_id = submission_id()  # fixed until "Registrér en ny sag": a double click saves one case
+st.caption(f"Sagen registreres i {district_names()[district]}. Udfyld under eller lige efter "
+           "samtalen. Skriv ingen navne, skoler, datoer eller numre – kun det grove billede.")
+
+form_col, proposal_col = st.columns([3, 2], gap="large")
+with form_col:
+    age, gender, institution, month = victim_fields(date.today())
+    facts = facts_from(age, image_fields(), context_fields(), reaction_fields(model))
+with proposal_col:
+    if facts is None:
+        st.info("Forslaget til niveau og tiltag vises her, så snart du har valgt ofrets "
+                "aldersgruppe og hvad billedet viser.", icon=":material/info:")
+        st.stop()
+    result = assess(facts, model)
+    show_proposal(model, result)
+
+st.subheader("Din vurdering")
+level, reason = level_choice(model, result.proposed_level)
+note = st.text_input("Bemærkning (valgfri)", max_chars=200, key=PREFIX + "note",
+                     help="Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, e-mailadresser "
+                          "eller datoer.")
+if st.button("Gem sag", type="primary", icon=":material/save:"):
+    draft = CaseDraft(facts=facts, month=month, institution_type=institution or "",
+                      chosen_level=level, model_version=model.version,
+                      submission_id=form_id, gender=gender, override_reason=reason,
+                      note=note.strip() or None)
+    try:
+        created = create_case(scope, district, draft)
+    except DomainError as exc:
+        show_error(exc)
+    else:
+        st.session_state[SAVED] = created.code
+        st.rerun()

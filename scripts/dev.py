@@ -42,9 +42,9 @@ def main() -> int:
         app = devstack.start_streamlit(args.port, secrets_file, args.db)
         url = f"http://{devstack.HOST}:{args.port}"
         print(f"\nHåndteringsmodellen kører på {url}  (brug netop denne adresse)\n")
-        print("Demobrugere (vælg en på login-siden hos den lokale OIDC-udbyder):")
+        print("Demobrugere (vælg knappen med brugerens sub på den lokale OIDC-udbyders side):")
         for user in demo.DEMO_USERS:
-            print(f"  {user.email:<28} {user.description}")
+            print(f"  {user.sub:<20} {user.email:<27} {user.description}")
         print("\nDemodata er opdigtet. Stop med Ctrl+C.", flush=True)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         while app.poll() is None and oidc.poll() is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from db import meta
+from db.demo_courses import seed_demo_courses
 from db.users import assign, bootstrap_admins
 from model.access import Membership, Role, Scope
 from tools.devstack import DemoUser
@@ -45,4 +46,5 @@ def seed_users() -> None:
 def seed_all() -> None:
     """Users, then demo cases and courses; marks the database as demo so the UI says so."""
     seed_users()
+    seed_demo_courses()
     meta.mark_demo()

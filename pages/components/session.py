@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from db.districts import district_names
 from db.migrate import migrate
 from db.users import bootstrap_admins, resolve_login
 from model.access import Role, Scope, may_open
@@ -87,8 +88,9 @@ def single_district(scope: Scope, role: Role) -> str | None:
         return districts[0]
     if not districts:
         return None
-    key = f"_district_for_{role.value}"
-    return st.sidebar.selectbox("Politikreds", districts, key=key)
+    names = district_names()
+    return st.sidebar.selectbox("Politikreds", districts, key=f"_district_for_{role.value}",
+                                format_func=lambda code: names.get(code, code))
 
 
 def show_error(exc: DomainError) -> None:

@@ -1,0 +1,105 @@
+"""Changing saved cases: follow-up, close and reopen, and the audit of plan downloads.
+
+Each change carries the `row_version` the user saw: a stale one is a ConflictError ("reload"), never
+an overwrite. Everything runs in one transaction with its audit entry, on the caller's district only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from db import audit
+from db.case_queries import locate
+from db.connection import transaction
+from model.access import Scope
+from model.errors import ConflictError, ValidationError
+from model.follow_up import FollowUp, done_month, follow_up_problems, with_police_facts
+
+
+def _bumped(row: tuple | None) -> int:
+    """The new row version from an `UPDATE ... AND row_version = ? RETURNING row_version`."""
+    if row is None:
+        raise ConflictError()
+    return row[0]
+
+
+def update_follow_up(scope: Scope, code: str, expected_version: int, change: FollowUp, *,
+                     today: date | None = None) -> int:
+    """Apply the follow-up the user saw at `expected_version`; returns the new row version."""
+    today = today or date.today()
+    with transaction() as cur:
+        case = locate(cur, scope, code)
+        if case.row_version != expected_version:
+            raise ConflictError()
+        current = {k: (s, m) for k, s, m in cur.execute(
+            "SELECT measure_key, status, done_month FROM case_measures WHERE case_id = ?",
+            [case.case_id]).fetchall()}
+        takedowns = dict(cur.execute("SELECT platform, outcome FROM case_takedowns WHERE case_id = ?",
+                                     [case.case_id]).fetchall())
+        problems = follow_up_problems(change, measure_keys=set(current), platforms=set(takedowns),
+                                      case_status=case.status)
+        if problems:
+            raise ValidationError(problems)
+        change = with_police_facts(change)
+        changed: dict[str, Any] = {}
+        for key, status in change.measures.items():
+            old_status, old_month = current[key]
+            if status != old_status:
+                cur.execute("UPDATE case_measures SET status = ?, done_month = ?"
+                            " WHERE case_id = ? AND measure_key = ?",
+                            [status, done_month(old_status, status, old_month, today),
+                             case.case_id, key])
+                changed[f"measure.{key}"] = status
+        for platform, outcome in change.takedowns.items():
+            if outcome != takedowns[platform]:
+                cur.execute("UPDATE case_takedowns SET outcome = ? WHERE case_id = ? AND platform = ?",
+                            [outcome, case.case_id, platform])
+                changed[f"takedown.{platform}"] = outcome
+        if change.police_consulted != case.police_consulted:
+            changed["police_consulted"] = change.police_consulted
+        if change.police_report_filed != case.police_report_filed:
+            changed["police_report_filed"] = change.police_report_filed
+        if not changed:
+            return case.row_version
+        version = _bumped(cur.execute(
+            "UPDATE cases SET police_consulted = ?, police_report_filed = ?,"
+            " row_version = row_version + 1, updated_at = current_timestamp"
+            " WHERE case_id = ? AND row_version = ? RETURNING row_version",
+            [change.police_consulted, change.police_report_filed, case.case_id, expected_version],
+        ).fetchone())
+        audit.record(cur, scope, "case.follow_up", district=case.district, object_type="case",
+                     object_id=code, details=changed)
+        return version
+
+
+def set_status(scope: Scope, code: str, expected_version: int, status: str, *,
+               today: date | None = None) -> int:
+    """Close (`status="closed"`) or reopen (`"open"`) a case; returns the new row version."""
+    if status not in ("open", "closed"):
+        raise ValidationError("Vælg åben eller lukket.")
+    closed_month = (today or date.today()).replace(day=1) if status == "closed" else None
+    with transaction() as cur:
+        case = locate(cur, scope, code)
+        if case.row_version != expected_version:
+            raise ConflictError()
+        if case.status == status:
+            raise ValidationError("Sagen er allerede lukket." if status == "closed"
+                                  else "Sagen er allerede åben.")
+        version = _bumped(cur.execute(
+            "UPDATE cases SET status = ?, closed_month = ?, row_version = row_version + 1,"
+            " updated_at = current_timestamp WHERE case_id = ? AND row_version = ?"
+            " RETURNING row_version",
+            [status, closed_month, case.case_id, expected_version],
+        ).fetchone())
+        audit.record(cur, scope, "case.close" if status == "closed" else "case.reopen",
+                     district=case.district, object_type="case", object_id=code)
+        return version
+
+
+def log_plan_download(scope: Scope, code: str) -> None:
+    """Audit a download of a case's handling plan (an export, even without personal data)."""
+    with transaction() as cur:
+        case = locate(cur, scope, code)
+        audit.record(cur, scope, "case.plan_download", district=case.district, object_type="case",
+                     object_id=code)

@@ -1,0 +1,68 @@
+"""Follow-up of a case: the state the contact sets on the follow-up page, and its domain rules.
+
+The page submits the whole state it showed; the database layer applies only what differs, after
+`follow_up_problems` has accepted it. Marking the police measures done also sets the police facts, so
+the record cannot say "report filed: no" next to a police report ticked off as done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from model.vocab import MEASURE_STATUS, TAKEDOWN_OUTCOMES
+
+CLOSED_MESSAGE = "Sagen er lukket. Genåbn den, hvis du vil ændre tiltag eller status."
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Desired state: measure key -> status, the police facts, platform -> takedown outcome."""
+
+    measures: dict[str, str] = field(default_factory=dict)
+    police_consulted: bool = False
+    police_report_filed: bool = False
+    takedowns: dict[str, str] = field(default_factory=dict)
+
+
+def follow_up_problems(change: FollowUp, *, measure_keys: set[str], platforms: set[str],
+                       case_status: str) -> list[str]:
+    """Danish problems of a follow-up against the case it is meant for."""
+    if case_status != "open":
+        return [CLOSED_MESSAGE]
+    problems = []
+    if set(change.measures) - measure_keys:
+        problems.append("Et af tiltagene hører ikke til sagen. Genindlæs siden.")
+    if any(s not in MEASURE_STATUS for s in change.measures.values()):
+        problems.append("Vælg en status for tiltaget: planlagt, udført eller ikke relevant.")
+    if set(change.takedowns) - platforms:
+        problems.append("En af medieplatformene hører ikke til sagen. Genindlæs siden.")
+    if any(o not in TAKEDOWN_OUTCOMES for o in change.takedowns.values()):
+        problems.append("Vælg et udfald for anmodningen til medieplatformen fra listen.")
+    for name in ("police_consulted", "police_report_filed"):
+        if not isinstance(getattr(change, name), bool):
+            problems.append("Et af afkrydsningsfelterne har en ugyldig værdi.")
+            break
+    return problems
+
+
+def with_police_facts(change: FollowUp) -> FollowUp:
+    """A done police measure implies the matching police fact; a filed report implies consultation."""
+    consulted = change.police_consulted or change.measures.get("contact_police_resource_person") == "done"
+    filed = change.police_report_filed or change.measures.get("police_report") == "done"
+    return replace(change, police_consulted=consulted or filed, police_report_filed=filed)
+
+
+def done_month(old_status: str, new_status: str, old_month: date | None, today: date) -> date | None:
+    """The month a measure was done: kept while it stays done, this month when newly done."""
+    if new_status != "done":
+        return None
+    if old_status == "done" and old_month is not None:
+        return old_month
+    return today.replace(day=1)
+
+
+def add_months(month: date, months: int) -> date:
+    """The first day of the month `months` after `month`."""
+    index = month.year * 12 + month.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)

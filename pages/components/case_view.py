@@ -1,0 +1,154 @@
+"""The follow-up widgets: the case list, one case's facts, and its measures to tick off.
+
+Saving goes through callbacks bound to the row version the user saw when the form was drawn, so a
+change made meanwhile by a colleague is a conflict ("reload"), never silently overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import streamlit as st
+
+from db.case_queries import CaseDetail, CaseSummary
+from db.case_updates import set_status, update_follow_up
+from model.access import Scope
+from model.case import NUDITY, SPREAD
+from model.errors import DomainError
+from model.follow_up import FollowUp
+from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength, load_model
+from model.triage import plan
+from model.vocab import (
+    AGE_BANDS,
+    CASE_STATUS,
+    GENDERS,
+    INSTITUTION_TYPES,
+    MEASURE_STATUS,
+    OVERRIDE_REASONS,
+    PLATFORMS,
+    TAKEDOWN_OUTCOMES,
+)
+from pages.components.case_labels import level_label, month_label
+
+MESSAGE = "f_message"
+
+
+def case_rows(summaries: list[CaseSummary]) -> list[dict[str, Any]]:
+    return [{
+        "Sagsnummer": s.code, "Måned": month_label(s.month), "Niveau": s.chosen_level,
+        "Aldersgruppe": AGE_BANDS.get(s.age_band, s.age_band),
+        "Institution": INSTITUTION_TYPES.get(s.institution_type, s.institution_type),
+        "Status": CASE_STATUS.get(s.status, s.status), "Tiltag udført": f"{s.done} af {s.measures}",
+        "Forfaldne tiltag": s.overdue,
+    } for s in summaries]
+
+
+def show_message() -> None:
+    """The outcome of the last save, set by a callback (shown once)."""
+    kind, text = st.session_state.pop(MESSAGE, (None, None))
+    if kind == "success":
+        st.success(text, icon=":material/check_circle:")
+    elif kind == "error":
+        st.error(text, icon=":material/sync_problem:")
+
+
+def case_facts(case: CaseDetail, model: HandlingModel) -> None:
+    facts = case.facts
+    st.markdown(f"**{level_label(model, case.chosen_level)}**")
+    if case.chosen_level != case.proposed_level:
+        st.caption(f"Modellens forslag var niveau {case.proposed_level}. Begrundelse: "
+                   f"{OVERRIDE_REASONS.get(case.override_reason or '', '–')}")
+    lines = [
+        f"Måned: {month_label(case.month)} · Status: {CASE_STATUS[case.status]}"
+        + (f" (lukket {month_label(case.closed_month)})" if case.closed_month else ""),
+        f"{AGE_BANDS[case.age_band]} · {GENDERS.get(case.gender or '', 'Køn ikke angivet')} · "
+        f"{INSTITUTION_TYPES[case.institution_type]}",
+        f"Billedet: {NUDITY[facts.nudity]}" + (" · ansigt genkendeligt" if facts.face_recognisable
+                                               else "") + f" · Delt: {SPREAD[facts.spread]}",
+        "Platforme: " + (", ".join(PLATFORMS[p] for p in case.platforms) or "ikke angivet"),
+        f"Modelversion {case.model_version}",
+    ]
+    st.caption("  \n".join(lines))
+    if case.note:
+        st.caption(f"Bemærkning: {case.note}")
+
+
+def stored_plan(case: CaseDetail,
+                model: HandlingModel) -> tuple[list[Measure], tuple[str, ...], frozenset[str]]:
+    """The case's measures as saved (order, strength), its legal prompts and the done keys."""
+    measures = [replace(model.wording(case.chosen_level, m.key), strength=Strength(m.strength))
+                for m in case.measures]
+    notices = plan(case.facts, model, case.chosen_level).notices
+    return measures, notices, frozenset(m.key for m in case.measures if m.status == "done")
+
+
+def _key(case: CaseDetail, name: str) -> str:
+    return f"f_{case.code}_{case.row_version}_{name}"
+
+
+def _save(scope: Scope, case: CaseDetail) -> None:
+    """Callback: the form's values, checked against the version the form was drawn from."""
+    state = st.session_state
+    change = FollowUp(
+        measures={m.key: state[_key(case, "m_" + m.key)] for m in case.measures},
+        police_consulted=state[_key(case, "consulted")],
+        police_report_filed=state[_key(case, "report")],
+        takedowns={p: state[_key(case, "t_" + p)] for p in case.takedowns},
+    )
+    try:
+        update_follow_up(scope, case.code, case.row_version, change)
+    except DomainError as exc:
+        state[MESSAGE] = ("error", exc.user_message)
+    else:
+        state[MESSAGE] = ("success", "Opfølgningen er gemt.")
+
+
+def _set_status(scope: Scope, case: CaseDetail, status: str) -> None:
+    try:
+        set_status(scope, case.code, case.row_version, status)
+    except DomainError as exc:
+        st.session_state[MESSAGE] = ("error", exc.user_message)
+    else:
+        text = "Sagen er lukket." if status == "closed" else "Sagen er genåbnet."
+        st.session_state[MESSAGE] = ("success", text)
+
+
+def follow_up_form(scope: Scope, case: CaseDetail) -> None:
+    """Measures (in the plan's order), police facts and takedown outcomes; one save."""
+    model = load_model(case.model_version)
+    closed = case.status != "open"
+    with st.form(_key(case, "form"), border=True):
+        st.markdown("**Tiltag**")
+        for i, m in enumerate(case.measures, start=1):
+            wording = model.wording(case.chosen_level, m.key)
+            overdue = " · :orange[**forfalden**]" if m.overdue else ""
+            done = f" · udført {month_label(m.done_month)}" if m.done_month else ""
+            st.radio(f"{i}. {wording.text} · *{STRENGTH_LABELS[Strength(m.strength)]}*"
+                     f"{overdue}{done}", list(MEASURE_STATUS), format_func=MEASURE_STATUS.get,
+                     index=list(MEASURE_STATUS).index(m.status), horizontal=True,
+                     key=_key(case, "m_" + m.key), disabled=closed)
+        st.markdown("**Politiet**")
+        st.checkbox("Politiets ressourceperson er kontaktet", value=case.police_consulted,
+                    key=_key(case, "consulted"), disabled=closed)
+        st.checkbox("Sagen er politianmeldt", value=case.police_report_filed,
+                    key=_key(case, "report"), disabled=closed)
+        if case.takedowns:
+            st.markdown("**Anmodninger om at fjerne billeder**")
+        for platform, outcome in case.takedowns.items():
+            st.selectbox(PLATFORMS[platform], list(TAKEDOWN_OUTCOMES),
+                         format_func=TAKEDOWN_OUTCOMES.get,
+                         index=list(TAKEDOWN_OUTCOMES).index(outcome),
+                         key=_key(case, "t_" + platform), disabled=closed)
+        st.form_submit_button("Gem opfølgning", type="primary", disabled=closed,
+                              on_click=_save, args=(scope, case), icon=":material/save:")
+
+
+def status_buttons(scope: Scope, case: CaseDetail) -> None:
+    if case.status == "open":
+        st.button("Luk sagen", on_click=_set_status, args=(scope, case, "closed"),
+                  icon=":material/task_alt:", key=_key(case, "close"))
+    else:
+        st.info("Sagen er lukket. Genåbn den for at ændre tiltag.", icon=":material/lock:")
+        st.button("Genåbn sagen", on_click=_set_status, args=(scope, case, "open"),
+                  icon=":material/lock_open:", key=_key(case, "reopen"))

@@ -1,0 +1,72 @@
+"""The form to create or edit a course; the organiser's districts come from their memberships."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time, timedelta
+
+import streamlit as st
+
+from db import courses
+from db.courses import Course
+from db.districts import district_names
+from model.access import Scope
+from model.course_vocab import MODEL_VERSIONS
+from model.courses import CourseDraft
+from model.errors import DomainError
+from pages.components.session import show_error
+
+
+def _submission_id(key: str) -> str:
+    """One idempotency key per filled-in form: a double click creates one course, not two."""
+    state_key = f"_submission_{key}"
+    if state_key not in st.session_state:
+        st.session_state[state_key] = uuid.uuid4().hex
+    return st.session_state[state_key]
+
+
+def course_form(scope: Scope, districts: list[str], course: Course | None = None) -> None:
+    """Create a course (course None) or edit a planned one; shows the outcome in Danish."""
+    names = district_names()
+    key = "new_course" if course is None else f"edit_{course.course_id}"
+    today = date.today()
+    start = course.starts_at if course else datetime.combine(today, time(9))
+    with st.form(key, clear_on_submit=course is None):
+        district = st.selectbox(
+            "Politikreds", districts, format_func=names.get, disabled=len(districts) == 1,
+            index=districts.index(course.district) if course and course.district in districts
+            else 0)
+        c1, c2, c3 = st.columns(3)
+        day = c1.date_input("Dato", value=start.date(), format="DD.MM.YYYY",
+                            min_value=min(start.date(), today) - timedelta(days=3650))
+        at = c2.time_input("Starttidspunkt", value=start.time(), step=900)
+        capacity = c3.number_input("Antal pladser", min_value=1, max_value=500, step=1,
+                                   value=course.capacity if course else 20)
+        place = st.text_input("Sted", value=course.place if course else "",
+                              placeholder="F.eks. Politigården, Helsingør")
+        trainers = st.text_input("Undervisere", value=course.trainers if course else "",
+                                 placeholder="Navne på underviserne")
+        version = st.selectbox("Version af håndteringsmodellen", MODEL_VERSIONS,
+                               index=MODEL_VERSIONS.index(course.model_version)
+                               if course and course.model_version in MODEL_VERSIONS else 0)
+        label = "Opret kursus" if course is None else "Gem ændringer"
+        if not st.form_submit_button(label, type="primary"):
+            return
+    draft = CourseDraft(district, datetime.combine(day, at), place, int(capacity), trainers,
+                        version)
+    try:
+        if course is None:
+            new_id = courses.create_course(scope, draft, _submission_id(key))
+            st.session_state.pop(f"_submission_{key}", None)
+            st.session_state["selected_course"] = new_id
+            st.session_state.pop("course_pick", None)
+            st.session_state["_show_overview"] = True
+            st.session_state["_flash"] = "Kurset er oprettet."
+        else:
+            moved = courses.update_course(scope, course.course_id, draft, course.row_version)
+            st.session_state["_flash"] = "Ændringerne er gemt." + (
+                f" {len(moved)} fra ventelisten har fået plads." if moved else "")
+    except DomainError as exc:
+        show_error(exc)
+        return
+    st.rerun()

@@ -1,0 +1,123 @@
+"""The widgets of the triage form and the proposal panel; they read and draw, the engine decides."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import streamlit as st
+
+from model.case import NUDITY, SPREAD, CaseFacts
+from model.handling_model import STRENGTH_LABELS, HandlingModel
+from model.triage import Assessment
+from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
+from pages.components.case_labels import level_label, month_label, recent_months
+
+PREFIX = "t_"
+
+
+def submission_id() -> str:
+    """The form's idempotency key: the same until the user starts a new case."""
+    if f"{PREFIX}submission" not in st.session_state:
+        st.session_state[f"{PREFIX}submission"] = uuid.uuid4().hex
+    return st.session_state[f"{PREFIX}submission"]
+
+
+def reset_form() -> None:
+    """Forget every field and the saved case, and take a new submission id (button callback)."""
+    for key in [k for k in st.session_state if str(k).startswith(PREFIX)]:
+        del st.session_state[key]
+
+
+def _choice(label: str, options: dict, key: str, placeholder: str, **kw):
+    return st.selectbox(label, list(options), format_func=options.get, index=None,
+                        placeholder=placeholder, key=PREFIX + key, **kw)
+
+
+def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date]:
+    """Age band, gender, institution type and month of the case."""
+    st.subheader("Ofret")
+    left, right = st.columns(2)
+    with left:
+        age = _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg aldersgruppe")
+        institution = _choice("Uddannelsesinstitution (type)", INSTITUTION_TYPES, "institution",
+                              "Vælg type")
+    with right:
+        gender = _choice("Køn (valgfrit)", GENDERS, "gender", "Ikke angivet")
+        month = st.selectbox("Måned for henvendelsen", recent_months(today), format_func=month_label,
+                             key=PREFIX + "month")
+    return age, gender, institution, month
+
+
+def image_fields() -> tuple[str | None, bool, bool, bool]:
+    st.subheader("Billedet")
+    nudity = _choice("Hvad viser billedet?", NUDITY, "nudity", "Vælg det, der passer bedst")
+    face = st.checkbox("Ansigtet er genkendeligt", key=PREFIX + "face")
+    identity = st.checkbox("Ofrets fulde identitet fremgår (fx navn eller profil)",
+                           key=PREFIX + "identity")
+    erotic = st.checkbox("Billedet har et erotisk eller pornografisk motiv", key=PREFIX + "erotic")
+    return nudity, face, identity, erotic
+
+
+def context_fields() -> tuple[str, tuple[str, ...], bool, bool]:
+    st.subheader("Sammenhængen")
+    spread = st.selectbox("Hvor bredt er billedet delt?", list(SPREAD), format_func=SPREAD.get,
+                          key=PREFIX + "spread")
+    platforms = st.multiselect("Medieplatforme", list(PLATFORMS), format_func=PLATFORMS.get,
+                               key=PREFIX + "platforms", placeholder="Vælg en eller flere")
+    revenge = st.checkbox("Der er et hævnmotiv", key=PREFIX + "revenge")
+    threats = st.checkbox("Der er trusler", key=PREFIX + "threats")
+    return spread, tuple(platforms), revenge, threats
+
+
+def reaction_fields(model: HandlingModel) -> tuple[int | None, tuple[str, ...]]:
+    st.subheader("Ofrets reaktion")
+    options = [None, *model.level_numbers]
+    reaction = st.radio(
+        "Hvilken beskrivelse passer bedst på ofrets reaktion?", options,
+        format_func=lambda n: "Endnu uklart" if n is None else model.level(n).title,
+        key=PREFIX + "reaction")
+    signals = st.multiselect("Signaler, du har bemærket", list(model.signal_labels),
+                             format_func=model.signal_labels.get, key=PREFIX + "signals",
+                             placeholder="Vælg dem, der passer")
+    return reaction, tuple(signals)
+
+
+def facts_from(age: str | None, image: tuple, context: tuple, reaction: tuple) -> CaseFacts | None:
+    """The facts once the two required answers (age band and image) are given, else None."""
+    nudity, face, identity, erotic = image
+    if age is None or nudity is None:
+        return None
+    spread, platforms, revenge, threats = context
+    return CaseFacts(age_band=age, nudity=nudity, spread=spread, face_recognisable=face,
+                     identity_exposed=identity, erotic_motif=erotic, revenge_motive=revenge,
+                     threats=threats, reaction=reaction[0], signals=reaction[1],
+                     platforms=platforms)
+
+
+def show_proposal(model: HandlingModel, result: Assessment) -> None:
+    """The proposed level, why, the legal prompts and the measures in order."""
+    st.subheader("Forslag")
+    st.markdown(f"#### {level_label(model, result.proposed_level)}")
+    st.markdown("**Derfor:**\n" + "\n".join(
+        f"- {r.text}" + (" *(faglig tolkning)*" if r.basis == "tolkning" else "")
+        for r in result.reasons))
+    for notice in result.notices:
+        st.info(notice, icon=":material/gavel:")
+    st.markdown("**Tiltag i rækkefølge:**\n" + "\n".join(
+        f"{i}. {m.text} · *{STRENGTH_LABELS[m.strength]}*"
+        for i, m in enumerate(result.measures, start=1)))
+    st.caption(model.level(result.proposed_level).duration)
+
+
+def level_choice(model: HandlingModel, proposed: int) -> tuple[int, str | None]:
+    """The contact's level: the proposal, or another one with a reason from the fixed list."""
+    other = st.toggle("Jeg vurderer, at et andet niveau passer bedre", key=PREFIX + "override")
+    if not other:
+        return proposed, None
+    choices = [n for n in model.level_numbers if n != proposed]
+    level = st.selectbox("Niveau", choices, format_func=lambda n: level_label(model, n),
+                         key=PREFIX + "level")
+    reason = st.selectbox("Begrundelse", list(OVERRIDE_REASONS), format_func=OVERRIDE_REASONS.get,
+                          index=None, placeholder="Vælg en begrundelse", key=PREFIX + "reason")
+    return level, reason

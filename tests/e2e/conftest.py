@@ -1,0 +1,122 @@
+"""End-to-end harness: a real OIDC provider, `streamlit run` on a fresh database, headless Chromium.
+
+Each test module gets its own database and servers (`stack`), each test its own browser context, so
+cookies never leak between tests. Log a demo user in with `login(page, stack, demo.CONTACT_NSJ)`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from db import connection
+from db.migrate import migrate
+from tools import demo, devstack
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((devstack.HOST, 0))
+        return sock.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class Stack:
+    url: str
+    oidc_url: str
+    db_path: Path
+    logs: Path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The app with demo users (no demo cases or courses) behind the real login, on loopback."""
+    work = tmp_path_factory.mktemp("e2e")
+    db_path = work / "e2e.duckdb"
+    connection.configure(db_path)
+    migrate()
+    demo.seed_users()
+    connection.close()  # the Streamlit process must be the only writer
+
+    oidc_port, app_port = free_port(), free_port()
+    secrets_file = devstack.write_secrets(work / "secrets.toml", oidc_port, [demo.ADMIN.email])
+    oidc = app = None
+    try:
+        oidc = devstack.start_oidc(oidc_port, demo.DEMO_USERS, log=work / "oidc.log")
+        app = devstack.start_streamlit(app_port, secrets_file, db_path, log=work / "streamlit.log")
+        yield Stack(f"http://{devstack.HOST}:{app_port}", f"http://{devstack.HOST}:{oidc_port}",
+                    db_path, work)
+    finally:
+        devstack.stop(app)
+        devstack.stop(oidc)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Chromium is missing: `make test` installs it with apt-get (package chromium).")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def wait_for_app(page: Page) -> None:
+    """Wait until Streamlit has finished its script run."""
+    page.wait_for_selector("[data-testid='stApp']")
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelector('[data-testid=\"stMain\"]')",
+    )
+    page.wait_for_timeout(300)
+
+
+def login(page: Page, stack: Stack, user: devstack.DemoUser) -> None:
+    """Log `user` in the real way: the app's login button, then the provider's button for the user."""
+    page.goto(stack.url)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url(f"{stack.oidc_url}/**")
+    page.locator(f"button[name='sub'][value='{user.sub}']").first.click()
+    page.wait_for_url(f"{stack.url}/**")
+    wait_for_app(page)
+    page.get_by_text(user.email).first.wait_for()
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the Streamlit selectbox labelled `label`."""
+    page.get_by_role("combobox", name=label).first.click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot under screenshots/ for a person to look at."""
+    out = Path(__file__).resolve().parents[2] / "screenshots" / f"{name}.png"
+    out.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(out), full_page=True)
+    return out

@@ -1,0 +1,82 @@
+"""A district contact triages a case, follows it up and closes it; another district never sees it."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import Stack, choose, login, screenshot, wait_for_app
+from tools import demo
+
+CODE = re.compile(r"NSJ-\d{4}-\d{4}")
+
+
+def tall_screenshot(page: Page, name: str) -> None:
+    """Streamlit scrolls inside its own container: a tall viewport shows the whole page."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 1400, "height": 2400})
+    page.wait_for_timeout(300)
+    screenshot(page, name)
+    page.set_viewport_size(size)
+
+
+def test_contact_triages_follows_up_and_closes_a_case_invisible_to_another_district(
+        page: Page, stack: Stack):
+    login(page, stack, demo.CONTACT_NSJ)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Ny sag").click()
+    wait_for_app(page)
+    expect(page.get_by_text("så snart du har valgt")).to_be_visible()
+    choose(page, "Aldersgruppe", "16-17 år")
+    choose(page, "Uddannelsesinstitution (type)", "Gymnasium/HF")
+    choose(page, "Hvad viser billedet?", "Nøgenbillede")
+    page.get_by_text("Ansigtet er genkendeligt").click()
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Niveau 3: Ofret reagerer ude af kontrol").first).to_be_visible()
+    expect(main.get_by_text("straffelovens § 235").first).to_be_visible()
+    tall_screenshot(page, "triage-proposal")
+
+    page.get_by_role("button", name="Gem sag").click()
+    wait_for_app(page)
+    success = page.get_by_test_id("stAlertContentSuccess")
+    expect(success).to_contain_text("Sagen er gemt med sagsnummeret")
+    code = CODE.search(success.inner_text()).group(0)
+    expect(page.get_by_role("button", name="Hent handleplan (til udskrift)")).to_be_visible()
+    tall_screenshot(page, "triage-saved")
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Opfølgning").click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stDataFrame")).to_contain_text(code)
+    page.goto(f"{stack.url}/cases?sag={code}")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=f"Sag {code}")).to_be_visible()
+    first_measure = page.get_by_test_id("stRadio").first
+    first_measure.get_by_text("Udført", exact=True).click()
+    page.get_by_role("button", name="Gem opfølgning").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Opfølgningen er gemt.")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"udført \w+ \d{4}")).first).to_be_visible()
+    tall_screenshot(page, "follow-up")
+
+    page.get_by_role("button", name="Luk sagen").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Sagen er lukket.").first).to_be_visible()
+    expect(page.get_by_role("button", name="Genåbn sagen")).to_be_visible()
+
+    other = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        theirs = other.new_page()
+        login(theirs, stack, demo.CONTACT_KBH)
+        theirs.goto(f"{stack.url}/cases?sag={code}")
+        wait_for_app(theirs)
+        expect(theirs.get_by_text("Sagen findes ikke, eller du har ikke adgang til den.")
+               ).to_be_visible()
+        expect(theirs.get_by_role("heading", name=f"Sag {code}")).to_have_count(0)
+        theirs.get_by_label("Status").first.click()
+        theirs.get_by_role("option", name="Alle", exact=True).click()
+        wait_for_app(theirs)
+        expect(theirs.get_by_text(code)).to_have_count(0)
+        tall_screenshot(theirs, "follow-up-other-district")
+    finally:
+        other.close()

@@ -54,8 +54,8 @@ def _case_params(seed: int, first_month: date, months: int, model_versions: list
     }
 
 
-def _measure_rows(model_versions: list[str]) -> list[tuple[str, int, str, int, str]]:
-    return [(v, lvl.number, m.key, pos, m.strength.value)
+def _measure_rows(model_versions: list[str]) -> list[tuple[str, int, str, int, str, int | None]]:
+    return [(v, lvl.number, m.key, pos, m.strength.value, m.due_months)
             for v in model_versions for lvl in load_model(v).levels
             for pos, m in enumerate(lvl.measures, start=1)]
 
@@ -87,9 +87,12 @@ def generate(scope: Scope, cases: int, seed: int = 1, first_month: date = date(2
             cur.execute(_sql("synthetic_cases"), {**params, "lo": lo, "hi": hi})
             last_id = cur.execute("SELECT coalesce(max(case_id), 0) FROM cases").fetchone()[0]
             cur.execute("CREATE OR REPLACE TEMP TABLE syn_measures (version VARCHAR, level INTEGER,"
-                        " measure_key VARCHAR, position INTEGER, strength VARCHAR)")
-            cur.executemany("INSERT INTO syn_measures VALUES (?, ?, ?, ?, ?)",
+                        " measure_key VARCHAR, position INTEGER, strength VARCHAR, due_months INTEGER)")
+            cur.executemany("INSERT INTO syn_measures VALUES (?, ?, ?, ?, ?, ?)",
                             _measure_rows(model_versions))
+            for version in model_versions:  # as db/cases.py does for the first case of a version
+                cur.execute("INSERT INTO model_versions (version, checksum) VALUES (?, ?)"
+                            " ON CONFLICT DO NOTHING", [version, load_model(version).checksum])
             ids = {"lo_id": first_id, "hi_id": last_id}
             cur.execute(_sql("synthetic_measures"), {"seed": seed, **ids})
             cur.execute(_sql("synthetic_takedowns"), {**child_params, **ids})

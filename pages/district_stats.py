@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from db.districts import district_names
@@ -36,13 +38,10 @@ own_ctx = ExportContext(scope, "kreds", flt, district)
 land_ctx = ExportContext(scope, "landstal", flt, district)
 BLOCKS = [
     ("sager-pr-maaned", "Sager pr. måned og niveau", views.over_time),
-    ("status", "Åbne og lukkede sager",
-     lambda t, n: views.share_by_level(t, "status", "status", "Åbne og lukkede sager", n)),
-    ("politi", "Politiet inddraget",
-     lambda t, n: views.share_by_level(t, "police", "police", "Politiet inddraget", n)),
-    ("platforme", "Platforme", lambda t, n: views.one_way(t, "platforms", "platform", "Platforme", n)),
-    ("sletning", "Anmodninger om sletning",
-     lambda t, n: views.one_way(t, "takedowns", "outcome", "Resultat af anmodninger", n)),
+    ("status", "Åbne og lukkede sager", partial(views.share_by_level, name="status", dim="status")),
+    ("politi", "Politiet inddraget", partial(views.share_by_level, name="police", dim="police")),
+    ("platforme", "Platforme", partial(views.one_way, name="platforms", dim="platform")),
+    ("sletning", "Anmodninger om sletning", partial(views.one_way, name="takedowns", dim="outcome")),
     ("alder-koen", "Alder og køn", views.age_gender),
 ]
 tabs = st.tabs([title for _, title, _ in BLOCKS] + ["Politikredse"])
@@ -51,10 +50,10 @@ for tab, (name, title, view) in zip(tabs, BLOCKS, strict=False):
         left, right = st.columns(2, gap="large")
         with left:
             st.subheader(names[district])
-            block(own_ctx, f"{name}-{district}", title, *view(dash.own, names))
+            block(own_ctx, f"{name}-{district}", title, *view(dash.own, names=names))
         with right:
             st.subheader("Hele landet")
-            block(land_ctx, name, title, *view(dash.national, names))
+            block(land_ctx, name, title, *view(dash.national, names=names))
 with tabs[-1]:
     block(land_ctx, "sager-pr-kreds", "Sager pr. politikreds (hele landet)",
           *views.by_district(dash.national, names), caption="Grå felter: tallet er skjult.")

@@ -39,15 +39,13 @@ with tabs[2]:
           *views.measures(t, names, dash.measures_version))
 with tabs[3]:
     block(ctx, "platforme", "Platforme, hvor billederne er delt",
-          *views.one_way(t, "platforms", "platform", "Platforme", names),
+          *views.one_way(t, "platforms", "platform", names),
           caption="En sag kan nævne flere platforme.")
     block(ctx, "sletning", "Anmodninger om sletning",
-          *views.one_way(t, "takedowns", "outcome", "Resultat af anmodninger", names),
+          *views.one_way(t, "takedowns", "outcome", names),
           caption="Én anmodning pr. sag og platform.")
 with tabs[4]:
     block(ctx, "alder-koen", "Alder og køn", *views.age_gender(t, names))
 with tabs[5]:
-    block(ctx, "politi", "Politiet inddraget", *views.share_by_level(
-        t, "police", "police", "Politiet inddraget pr. niveau", names))
-    block(ctx, "status", "Åbne og lukkede sager", *views.share_by_level(
-        t, "status", "status", "Åbne og lukkede sager pr. niveau", names))
+    block(ctx, "politi", "Politiet inddraget", *views.share_by_level(t, "police", "police", names))
+    block(ctx, "status", "Åbne og lukkede sager", *views.share_by_level(t, "status", "status", names))

@@ -1,7 +1,8 @@
 """Charts of the statistics pages as pure functions of published (suppressed) frames.
 
 Each function takes cells from pages.components.stats_frames (labels added, margins and hidden
-values already left out) and returns an `alt.Chart` with explicit encoding types. A chart carries
+values already left out) and returns an `alt.Chart` with explicit encoding types. Charts carry no
+title: the page prints it above chart and table, and an exported image gets it added. A chart carries
 only the columns it encodes, so its data, tooltips and exports hold nothing the table does not.
 The Danish theme (number and time locale, colours) is registered once, when this module is imported.
 """
@@ -51,7 +52,7 @@ def cases_by_month(df: pd.DataFrame) -> alt.Chart:
     data["month"] = pd.to_datetime(data["month"]).dt.strftime("%Y-%m-%d")  # JSON-safe, local date
     scale = _level_scale(data)
     data = data.drop(columns="level")
-    return alt.Chart(data, title="Sager pr. måned og niveau").mark_bar().encode(
+    return alt.Chart(data).mark_bar().encode(
         x=alt.X("yearmonth(month):T", title="Måned", axis=alt.Axis(format="%b %Y", labelAngle=-45)),
         y=alt.Y("n:Q", title="Antal sager", stack="zero"),
         color=alt.Color("level_label:N", title="Niveau", scale=scale),
@@ -61,22 +62,22 @@ def cases_by_month(df: pd.DataFrame) -> alt.Chart:
     )
 
 
-def bars(df: pd.DataFrame, dim: str, title: str) -> alt.Chart:
+def bars(df: pd.DataFrame, dim: str) -> alt.Chart:
     """Horizontal bars of a one-dimensional table (columns `<dim>_label`, n), in table order."""
     field = f"{dim}_label"
     data = df[[field, "n"]].astype({"n": "int64"})
-    return alt.Chart(data, title=title).mark_bar(color="#d7301f").encode(
+    return alt.Chart(data).mark_bar(color="#d7301f").encode(
         y=alt.Y(f"{field}:N", title=TITLES.get(dim, dim), sort=list(data[field])),
         x=alt.X("n:Q", title="Antal"),
         tooltip=[alt.Tooltip(f"{field}:N", title=TITLES.get(dim, dim)), COUNT],
     )
 
 
-def grouped(df: pd.DataFrame, dim: str, by: str, title: str) -> alt.Chart:
+def grouped(df: pd.DataFrame, dim: str, by: str) -> alt.Chart:
     """Bars of `dim` side by side per `by` category (columns `<dim>_label`, `<by>_label`, n)."""
     x_field, c_field = f"{dim}_label", f"{by}_label"
     data = df[[x_field, c_field, "n"]].astype({"n": "int64"})
-    return alt.Chart(data, title=title).mark_bar().encode(
+    return alt.Chart(data).mark_bar().encode(
         x=alt.X(f"{x_field}:N", title=TITLES.get(dim, dim), sort=list(dict.fromkeys(data[x_field])),
                 axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset(f"{c_field}:N", sort=list(dict.fromkeys(data[c_field]))),
@@ -88,13 +89,13 @@ def grouped(df: pd.DataFrame, dim: str, by: str, title: str) -> alt.Chart:
     )
 
 
-def shares_by_level(df: pd.DataFrame, dim: str, title: str) -> alt.Chart:
+def shares_by_level(df: pd.DataFrame, dim: str) -> alt.Chart:
     """Share of each `dim` category within each level (columns level_label, `<dim>_label`, share, n)."""
     field = f"{dim}_label"
     data = df[["level_label", field, "share", "n"]].astype({"n": "int64"})
     order = list(dict.fromkeys(data[field]))
     data["rank"] = [order.index(v) for v in data[field]]
-    return alt.Chart(data, title=title).mark_bar().encode(
+    return alt.Chart(data).mark_bar().encode(
         y=alt.Y("level_label:N", title="Niveau"),
         x=alt.X("share:Q", title="Andel af sagerne på niveauet", axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1])),
@@ -123,7 +124,7 @@ def measures_by_level(df: pd.DataFrame) -> alt.Chart:
         tooltip=[alt.Tooltip("level_label:N", title="Niveau"),
                  alt.Tooltip("measure_label:N", title="Tiltag"),
                  alt.Tooltip("measure_status_label:N", title="Status"), COUNT],
-    ).resolve_scale(y="independent").properties(title="Tiltag pr. niveau", width=420)
+    ).resolve_scale(y="independent").properties(width=420)
 
 
 def calibration_heatmap(df: pd.DataFrame) -> alt.LayerChart:
@@ -132,7 +133,7 @@ def calibration_heatmap(df: pd.DataFrame) -> alt.LayerChart:
     The diagonal is agreement with the model; a hidden cell stays grey and shows the mark.
     """
     data = df[["proposed_label", "level_label", "n", "text"]].astype({"n": "Int64"})
-    base = alt.Chart(data, title="Foreslået og valgt niveau").encode(
+    base = alt.Chart(data).encode(
         x=alt.X("level_label:N", title="Valgt niveau", axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y("proposed_label:N", title="Foreslået niveau"),
         tooltip=[alt.Tooltip("proposed_label:N", title="Foreslået"),

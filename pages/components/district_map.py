@@ -31,25 +31,32 @@ TILES: dict[str, tuple[int, int, str]] = {
 
 
 def tile_frame(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """Published counts per district (columns district, n; hidden = NA) placed on the grid."""
+    """Published counts per district (columns district, n; hidden = NA) on the grid.
+
+    Every district gets its tile, so the map keeps its shape; one outside the table (filtered
+    away) has `shown` False and no text.
+    """
+    counts = dict(zip(df["district"], df["n"], strict=True))
     rows = []
-    for code, n in zip(df["district"], df["n"], strict=True):
-        if code not in TILES:
-            continue
-        col, row, short = TILES[code]
+    for code, (col, row, short) in TILES.items():
+        n = counts.get(code)
+        included = code in counts
         rows.append({"col": col, "row": row, "short": short, "name": names.get(code, code),
-                     "n": None if pd.isna(n) else int(n), "text": format_count(n)})
-    return pd.DataFrame(rows, columns=["col", "row", "short", "name", "n", "text"])
+                     "n": None if not included or pd.isna(n) else int(n), "shown": included,
+                     "text": format_count(n) if included else ""})
+    return pd.DataFrame(rows, columns=["col", "row", "short", "name", "n", "shown", "text"])
 
 
-def district_tiles(tiles: pd.DataFrame, title: str = "Sager pr. politikreds") -> alt.LayerChart:
-    """The tile map: colour by count; a hidden count leaves its tile grey, with the mark."""
-    base = alt.Chart(tiles, title=title).encode(
-        x=alt.X("col:O", axis=None),
-        y=alt.Y("row:O", axis=None),
+def district_tiles(tiles: pd.DataFrame) -> alt.LayerChart:
+    """The tile map: colour by count; a hidden count leaves its tile grey, with the mark; a
+    district outside the filter stays pale."""
+    base = alt.Chart(tiles).encode(
+        x=alt.X("col:O", axis=None, scale=alt.Scale(domain=list(range(7)))),
+        y=alt.Y("row:O", axis=None, scale=alt.Scale(domain=list(range(4)))),
         tooltip=[alt.Tooltip("name:N", title="Politikreds"), alt.Tooltip("text:N", title="Antal")],
     )
-    hidden = base.mark_rect(cornerRadius=4, stroke="white", strokeWidth=3, color="#d9d9d9")
+    hidden = base.mark_rect(cornerRadius=4, stroke="white", strokeWidth=3).encode(
+        color=alt.condition("datum.shown", alt.value("#d9d9d9"), alt.value("#f3f3f3")))
     squares = base.mark_rect(cornerRadius=4, stroke="white", strokeWidth=3).encode(
         color=alt.Color("n:Q", title="Antal sager", scale=alt.Scale(scheme="oranges")),
     )

@@ -48,8 +48,9 @@ def table_bytes(table: pd.DataFrame, fmt: str, title: str) -> bytes:
     return buffer.getvalue()
 
 
-def chart_bytes(chart: alt.TopLevelMixin, fmt: str) -> bytes:
-    spec = chart.to_dict()
+def chart_bytes(chart: alt.TopLevelMixin, fmt: str, title: str = "") -> bytes:
+    """The chart as an image, with its title (on the page the title stands above it)."""
+    spec = (chart.properties(title=title) if title else chart).to_dict()
     if fmt == "png":
         return vlc.vegalite_to_png(spec, scale=2)
     return vlc.vegalite_to_svg(spec).encode("utf-8")
@@ -76,7 +77,7 @@ def export_buttons(scope: Scope, page: str, name: str, flt: StatsFilter, *,
         if fmt in ("csv", "xlsx"):
             produce = partial(table_bytes, table, fmt, title)
         else:
-            produce = partial(chart_bytes, chart, fmt)
+            produce = partial(chart_bytes, chart, fmt, title)
         column.download_button(
             LABELS[fmt], data=partial(_audited, scope, page, name, fmt, flt, district, produce),
             file_name=file_name(page, name, flt, fmt), mime=MIME[fmt], on_click="ignore",

@@ -30,7 +30,7 @@ def block(ctx: ExportContext, name: str, title: str, chart: alt.TopLevelMixin | 
     if caption:
         st.caption(caption)
     if chart is not None:
-        left, right = st.columns([3, 2], gap="medium")
+        left, right = st.columns(2, gap="medium")
         left.altair_chart(chart, theme=None, width="stretch", alt=title)
         right.dataframe(table, hide_index=True, width="stretch")
     else:

@@ -39,10 +39,10 @@ def by_district(t: dict, names: dict) -> View:
                 sf.pivot(df, "district", None, names, as_text=False))
 
 
-def one_way(t: dict, name: str, dim: str, title: str, names: dict) -> View:
+def one_way(t: dict, name: str, dim: str, names: dict) -> View:
     df = t[name]
     data = sf.labelled(sf.cells(df, [dim]), [dim], names)
-    return View(charts.bars(data, dim, title), sf.pivot(df, dim, None, names),
+    return View(charts.bars(data, dim), sf.pivot(df, dim, None, names),
                 sf.pivot(df, dim, None, names, as_text=False))
 
 
@@ -50,13 +50,13 @@ def age_gender(t: dict, names: dict) -> View:
     df = t["age_gender"]
     data = sf.labelled(sf.cells(df, ["age_band", "gender"]), ["age_band", "gender"], names)
     return _two_way(df, "age_band", "gender", names,
-                    charts.grouped(data, "age_band", "gender", "Alder og køn"))
+                    charts.grouped(data, "age_band", "gender"))
 
 
-def share_by_level(t: dict, name: str, dim: str, title: str, names: dict) -> View:
+def share_by_level(t: dict, name: str, dim: str, names: dict) -> View:
     df = t[name]
     data = sf.labelled(sf.shares(df, dim, "level"), [dim, "level"], names)
-    return _two_way(df, dim, "level", names, charts.shares_by_level(data, dim, title))
+    return _two_way(df, dim, "level", names, charts.shares_by_level(data, dim))
 
 
 def measures(t: dict, names: dict, version: str) -> View:
@@ -81,8 +81,7 @@ def direction(t: dict, names: dict, version: str) -> View:
     data = sf.labelled(sf.shares(df.rename(columns={"proposed": "level", "direction": "dim"}),
                                  "dim", "level"), ["level"], names)
     data["dim_label"] = data["dim"].map(sf.DIRECTIONS)
-    chart = charts.shares_by_level(data.rename(columns={"dim_label": "direction_label"}),
-                                   "direction", "Forslaget fulgt eller ændret")
+    chart = charts.shares_by_level(data.rename(columns={"dim_label": "direction_label"}), "direction")
     return _two_way(df, "proposed", "direction", names, chart)
 
 
@@ -95,7 +94,7 @@ def reasons(t: dict, names: dict, version: str) -> View:
     grand = (shown["reason"] == TOTAL) & (shown["direction"] == TOTAL)
     shown.loc[grand, "n"] = pd.NA if margin.isna().any() else margin.sum()
     data = sf.labelled(sf.cells(shown, ["reason", "direction"]), ["reason", "direction"], names)
-    chart = charts.grouped(data, "reason", "direction", "Begrundelser for at ændre niveau")
+    chart = charts.grouped(data, "reason", "direction")
     return _two_way(shown, "reason", "direction", names, chart)
 
 

@@ -58,7 +58,7 @@ def all_charts():
                        ["proposed", "level"], NAMES)
     return {
         "month": charts.cases_by_month(cells),
-        "bars": charts.bars(platforms, "platform", "Platforme"),
+        "bars": charts.bars(platforms, "platform"),
         "tiles": district_map.district_tiles(tiles),
         "heat": charts.calibration_heatmap(heat),
     }
@@ -118,3 +118,11 @@ def test_heatmap_shows_hidden_cells_with_the_mark_not_their_value():
     hidden = [r for r in rows if r["text"] == SUPPRESSED_MARK]
     assert hidden and all(r["n"] is None for r in hidden)
     assert "3" not in json.dumps([r["text"] for r in rows])
+
+
+def test_tile_map_keeps_its_shape_when_districts_are_filtered_away():
+    table = suppress_frame(pd.DataFrame({"district": ["KBH"], "n": [40]}), "district", None, "n")
+    tiles = district_map.tile_frame(table, NAMES)
+    assert len(tiles) == 14
+    outside = tiles[tiles["short"] == "Nordjylland"].iloc[0]
+    assert not outside["shown"] and outside["text"] == ""

@@ -15,7 +15,6 @@ from functools import partial
 import altair as alt
 import pandas as pd
 import streamlit as st
-import vl_convert as vlc
 
 from db.stats import record_export
 from model.access import Scope
@@ -42,7 +41,7 @@ def table_bytes(table: pd.DataFrame, fmt: str, title: str) -> bytes:
     if fmt == "csv":
         return plain.to_csv(index=False, sep=";").encode("utf-8-sig")
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:  # imports openpyxl only now
         plain.to_excel(writer, sheet_name="Tal", index=False)
         pd.DataFrame({"Note": [title, SUPPRESSED_NOTE]}).to_excel(writer, sheet_name="Note", index=False)
     return buffer.getvalue()
@@ -50,6 +49,8 @@ def table_bytes(table: pd.DataFrame, fmt: str, title: str) -> bytes:
 
 def chart_bytes(chart: alt.TopLevelMixin, fmt: str, title: str = "") -> bytes:
     """The chart as an image, with its title (on the page the title stands above it)."""
+    import vl_convert as vlc  # a large library: loaded when someone exports, not on every page
+
     spec = (chart.properties(title=title) if title else chart).to_dict()
     if fmt == "png":
         return vlc.vegalite_to_png(spec, scale=2)

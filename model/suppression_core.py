@@ -67,15 +67,21 @@ def _freeing(system: np.ndarray, hidden: np.ndarray, element: int, candidates: l
 
 
 def _close_lines(lines: Sequence[Line], hidden: np.ndarray, cost) -> None:
-    """Hide a complement in every line with exactly one hidden element, until none is left."""
-    changed = True
-    while changed:
-        changed = False
-        for inner, totals in lines:
-            members = [*inner, *totals]
-            if sum(bool(hidden[e]) for e in members) == 1:
-                hidden[min((e for e in members if not hidden[e]), key=cost)] = True
-                changed = True
+    """Hide a complement in every line with exactly one hidden element, until none is left.
+
+    Among cells (totals still come last), one that also sits in another such line closes both at
+    once, so it goes first.
+    """
+    members = [[*inner, *totals] for inner, totals in lines]
+    while True:
+        open_lines = [m for m in members if sum(bool(hidden[e]) for e in m) == 1]
+        if not open_lines:
+            return
+        in_open = {e for m in open_lines for e in m if not hidden[e]}
+        shared = {e for e in in_open if sum(e in m for m in open_lines) > 1}
+        line = open_lines[0]
+        hidden[min((e for e in line if not hidden[e]),
+                   key=lambda e: (cost(e)[0], e not in shared, cost(e)))] = True
 
 
 def equations_matrix(lines: Sequence[Line], size: int) -> np.ndarray:

@@ -40,5 +40,4 @@ for version in found:
           *views.direction(t, names, version))
     block(ctx, f"begrundelser-{version}", "Begrundelser for at vælge et andet niveau",
           *views.reasons(t, names, version))
-block(ctx, "niveau-version", "Sager pr. niveau og modelversion", None,
-      *views.by_version(t, names)[1:])
+block(ctx, "niveau-version", "Sager pr. niveau og modelversion", *views.by_version(t, names))

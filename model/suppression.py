@@ -28,7 +28,7 @@ TOTAL = "I alt"
 SUPPRESSED_MARK = ".."
 SUPPRESSED_NOTE = (
     "»..« betyder, at tallet er skjult af diskretionshensyn: det er mellem 1 og 4, "
-    "eller det kunne bruges til at regne et sådant tal ud."
+    "eller det kunne bruges til at regne et sådant tal ud. Skjulte tal indgår ikke i diagrammerne."
 )
 
 Key = frozenset  # an element is named by its (dimension, category) pairs; the grand total by {}

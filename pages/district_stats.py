@@ -50,10 +50,10 @@ for tab, (name, title, view) in zip(tabs, BLOCKS, strict=False):
         left, right = st.columns(2, gap="large")
         with left:
             st.subheader(names[district])
-            block(own_ctx, f"{name}-{district}", title, *view(dash.own, names=names))
+            block(own_ctx, f"{name}-{district}", title, *view(dash.own, names=names), stacked=True)
         with right:
             st.subheader("Hele landet")
-            block(land_ctx, name, title, *view(dash.national, names=names))
+            block(land_ctx, name, title, *view(dash.national, names=names), stacked=True)
 with tabs[-1]:
     block(land_ctx, "sager-pr-kreds", "Sager pr. politikreds (hele landet)",
           *views.by_district(dash.national, names), caption="Grå felter: tallet er skjult.")

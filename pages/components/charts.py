@@ -73,15 +73,22 @@ def bars(df: pd.DataFrame, dim: str) -> alt.Chart:
     )
 
 
-def grouped(df: pd.DataFrame, dim: str, by: str) -> alt.Chart:
-    """Bars of `dim` side by side per `by` category (columns `<dim>_label`, `<by>_label`, n)."""
+def grouped(df: pd.DataFrame, dim: str, by: str, horizontal: bool = False) -> alt.Chart:
+    """Bars of `dim` side by side per `by` category (columns `<dim>_label`, `<by>_label`, n);
+    `horizontal` for long category labels."""
     x_field, c_field = f"{dim}_label", f"{by}_label"
     data = df[[x_field, c_field, "n"]].astype({"n": "int64"})
+    categories = alt.X(f"{x_field}:N", title=TITLES.get(dim, dim),
+                       sort=list(dict.fromkeys(data[x_field])), axis=alt.Axis(labelAngle=0))
+    offset = alt.XOffset(f"{c_field}:N", sort=list(dict.fromkeys(data[c_field])))
+    value = alt.Y("n:Q", title="Antal")
+    if horizontal:
+        categories = alt.Y(f"{x_field}:N", title=None, sort=list(dict.fromkeys(data[x_field])),
+                           axis=alt.Axis(labelLimit=320))
+        offset = alt.YOffset(f"{c_field}:N", sort=list(dict.fromkeys(data[c_field])))
+        value = alt.X("n:Q", title="Antal")
     return alt.Chart(data).mark_bar().encode(
-        x=alt.X(f"{x_field}:N", title=TITLES.get(dim, dim), sort=list(dict.fromkeys(data[x_field])),
-                axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset(f"{c_field}:N", sort=list(dict.fromkeys(data[c_field]))),
-        y=alt.Y("n:Q", title="Antal"),
+        categories, offset, value,
         color=alt.Color(f"{c_field}:N", title=TITLES.get(by, by),
                         sort=list(dict.fromkeys(data[c_field]))),
         tooltip=[alt.Tooltip(f"{x_field}:N", title=TITLES.get(dim, dim)),

@@ -24,12 +24,16 @@ class ExportContext:
 
 
 def block(ctx: ExportContext, name: str, title: str, chart: alt.TopLevelMixin | None,
-          table: pd.DataFrame, file_table: pd.DataFrame, caption: str | None = None) -> None:
-    """Title, chart (left) and table (right), then CSV/Excel/PNG/SVG downloads."""
+          table: pd.DataFrame, file_table: pd.DataFrame, caption: str | None = None,
+          stacked: bool = False) -> None:
+    """Title, chart (left) and table (right; below it when `stacked`), then the downloads."""
     st.markdown(f"**{title}**")
     if caption:
         st.caption(caption)
-    if chart is not None:
+    if chart is not None and stacked:
+        st.altair_chart(chart, theme=None, width="stretch", alt=title)
+        st.dataframe(table, hide_index=True, width="stretch")
+    elif chart is not None:
         left, right = st.columns(2, gap="medium")
         left.altair_chart(chart, theme=None, width="stretch", alt=title)
         right.dataframe(table, hide_index=True, width="stretch")

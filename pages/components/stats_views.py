@@ -94,7 +94,7 @@ def reasons(t: dict, names: dict, version: str) -> View:
     grand = (shown["reason"] == TOTAL) & (shown["direction"] == TOTAL)
     shown.loc[grand, "n"] = pd.NA if margin.isna().any() else margin.sum()
     data = sf.labelled(sf.cells(shown, ["reason", "direction"]), ["reason", "direction"], names)
-    chart = charts.grouped(data, "reason", "direction")
+    chart = charts.grouped(data, "reason", "direction", horizontal=True)
     return _two_way(shown, "reason", "direction", names, chart)
 
 

@@ -98,3 +98,24 @@ def test_project_leader_filters_and_downloads_a_csv_without_small_counts(page: P
         expect(audit_page.get_by_test_id("stDataFrame")).to_contain_text("stats.export")
     finally:
         admin.close()
+
+
+def test_project_leader_reads_the_calibration_page(page: Page, stack: Stack):
+    login(page, stack, demo.LEADER)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Modeljustering").click()
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Modelversion 2018")).to_be_visible()
+    expect(main.get_by_text("Foreslået og valgt niveau").first).to_be_visible()
+    tall_screenshot(page, "stats-calibration")
+
+
+def test_district_contact_sees_own_district_beside_the_country(page: Page, stack: Stack):
+    login(page, stack, demo.CONTACT_NSJ)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Kredsens tal").click()
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Kredsens tal · Nordsjællands Politi")).to_be_visible()
+    expect(main.get_by_role("heading", name="Hele landet").first).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Landstal")).to_have_count(0)
+    tall_screenshot(page, "stats-district")

@@ -45,7 +45,10 @@ def _root() -> duckdb.DuckDBPyConnection:
         if _connection is None:
             path = database_path()
             path.parent.mkdir(parents=True, exist_ok=True)
-            _connection = duckdb.connect(str(path))
+            # Give freed query memory back to the system soon (default keeps 128 MB per process):
+            # keeps the server's memory flat after large aggregates (see scripts/bench_stats.py).
+            _connection = duckdb.connect(str(path), config={
+                "allocator_flush_threshold": "16MB", "allocator_background_threads": True})
         return _connection
 
 

@@ -7,6 +7,9 @@ column and grand totals (labelled `TOTAL`) and `pd.NA` where a value is hidden.
 Tables that count the same units in the same population share their margins (e.g. cases per level
 in "month x level" and "status x level"); suppress them together with `suppress_linked`, so a margin
 hidden in one is hidden in all, and no hidden element follows from the equations of all of them.
+An element is named by its (dimension, category) pairs (`key_of`): equal names are one element.
+A table that is a slice of the population names the slice in `fixed` (e.g. one model version), and
+`equations` link elements no margin links (e.g. "raised" = the cells above a diagonal).
 """
 
 from __future__ import annotations
@@ -40,6 +43,12 @@ class CountTable:
     col: str | None
     value: str
     hide: tuple[tuple[object, object], ...] = ()
+    fixed: tuple[tuple[str, object], ...] = ()
+
+
+def key_of(*pairs: tuple[str | None, object]) -> Key:
+    """The name of an element: its (dimension, category) pairs, margins (TOTAL) and None left out."""
+    return frozenset((d, c) for d, c in pairs if d is not None and c != TOTAL)
 
 
 def suppress_frame(
@@ -54,8 +63,21 @@ def suppress_frame(
     return suppress_linked([CountTable(df, row, col, value)], threshold)[0]
 
 
-def suppress_linked(tables: Sequence[CountTable], threshold: int = 5) -> list[pd.DataFrame]:
-    """Suppress tables of one population together; margins with equal names are one element."""
+def with_margins(df: pd.DataFrame, row: str, col: str | None, value: str) -> pd.DataFrame:
+    """The same layout as `suppress_frame`, nothing hidden: for figures the reader may see in full."""
+    return suppress_frame(df, row, col, value, threshold=0)
+
+
+def suppress_linked(
+    tables: Sequence[CountTable],
+    threshold: int = 5,
+    equations: Sequence[tuple[Sequence[Key], Sequence[Key]]] = (),
+) -> list[pd.DataFrame]:
+    """Suppress tables of one population together; elements with equal keys are one element.
+
+    Each of `equations` says the elements named on the left add up to those on the right; every
+    element it names must belong to one of the tables.
+    """
     index: dict[Key, int] = {}
     values: list[int] = []
     layouts: list[list[tuple[object, object, int]]] = []
@@ -66,6 +88,10 @@ def suppress_linked(tables: Sequence[CountTable], threshold: int = 5) -> list[pd
         layouts.append(layout)
         lines += table_lines
         forced |= hide
+    for left, right in equations:
+        lines.append(([index[k] for k in left], [index[k] for k in right]))
+        if sum(values[index[k]] for k in left) != sum(values[index[k]] for k in right):
+            raise ValueError("an equation does not hold for the counts given")
     flat = np.array(values, dtype=np.int64)
     force = np.zeros(flat.size, dtype=bool)
     force[list(forced)] = True
@@ -83,12 +109,7 @@ def _layout(table: CountTable, index: dict[Key, int], values: list[int]):
     cell = {(k if isinstance(k, tuple) else (k,)): int(v) for k, v in summed.items()}
 
     def key(r: object, c: object) -> Key:
-        pairs = set()
-        if r != TOTAL:
-            pairs.add((table.row, r))
-        if c != TOTAL:
-            pairs.add((table.col, c))
-        return frozenset(pairs)
+        return key_of((table.row, r), (table.col, c), *table.fixed)
 
     def count(r: object, c: object) -> int:
         rs = rows if r == TOTAL else [r]
@@ -112,8 +133,8 @@ def _layout(table: CountTable, index: dict[Key, int], values: list[int]):
                  + [(TOTAL, c) for c in cols])
     layout = [(r, c, element(r, c)) for r, c in order]
     pos = {(r, c): e for r, c, e in layout}
-    row_lines = [([pos[(r, c)] for c in cols[:-1]], pos[(r, TOTAL)]) for r in [*rows, TOTAL]]
-    col_lines = [([pos[(r, c)] for r in rows], pos[(TOTAL, c)]) for c in cols]
+    row_lines = [([pos[(r, c)] for c in cols[:-1]], [pos[(r, TOTAL)]]) for r in [*rows, TOTAL]]
+    col_lines = [([pos[(r, c)] for r in rows], [pos[(TOTAL, c)]]) for c in cols]
     table_lines = col_lines if table.col is None else row_lines + col_lines
     hide = {pos[(h[0], h[1] if table.col is not None else TOTAL)] for h in table.hide}
     return layout, table_lines, hide

@@ -1,8 +1,44 @@
-"""Modeljustering (placeholder until its issue lands)."""
+"""Modeljustering: how often the chosen level differs from the proposed one, and why (per version)."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-from pages.components.session import require_page
+from db.districts import district_names
+from model.errors import DomainError
+from model.suppression import SUPPRESSED_NOTE
+from pages.components import stats_cache
+from pages.components import stats_views as views
+from pages.components.session import require_page, show_error
+from pages.components.stats_filters import filter_bar
+from pages.components.stats_sections import ExportContext, block
 
 scope = require_page("calibration")
 st.title("Modeljustering")
+st.caption("Hvor ofte vælger kontaktpersonerne et andet niveau end det, modellen foreslår, og hvorfor? "
+           "Tallene er grundlaget for at justere modellen. " + SUPPRESSED_NOTE)
+
+try:
+    flt = filter_bar("calibration", stats_cache.bounds(scope))
+    dash = stats_cache.dashboard(scope, flt)
+except DomainError as exc:
+    show_error(exc)
+    st.stop()
+
+names = district_names()
+t = dash.national
+ctx = ExportContext(scope, "modeljustering", flt)
+found = [v for v in dict.fromkeys(t["calibration"]["version"]) if v]
+if not found:
+    st.info("Der er ingen sager i det valgte udsnit.")
+for version in found:
+    st.header(f"Modelversion {version}")
+    block(ctx, f"foreslaaet-valgt-{version}", "Foreslået og valgt niveau",
+          *views.calibration(t, names, version),
+          caption="Rækker: modellens forslag. Kolonner: det valgte niveau. Diagonalen er enighed.")
+    block(ctx, f"fulgt-aendret-{version}", "Forslaget fulgt eller ændret, pr. foreslået niveau",
+          *views.direction(t, names, version))
+    block(ctx, f"begrundelser-{version}", "Begrundelser for at vælge et andet niveau",
+          *views.reasons(t, names, version))
+block(ctx, "niveau-version", "Sager pr. niveau og modelversion", None,
+      *views.by_version(t, names)[1:])

@@ -1,8 +1,59 @@
-"""Kredsens tal (placeholder until its issue lands)."""
+"""Kredsens tal: a district contact's own district in full, beside the nationwide figures (suppressed)."""
+
+from __future__ import annotations
+
+from functools import partial
 
 import streamlit as st
 
-from pages.components.session import require_page
+from db.districts import district_names
+from model.access import Role
+from model.errors import DomainError
+from model.suppression import SUPPRESSED_NOTE
+from pages.components import stats_cache
+from pages.components import stats_views as views
+from pages.components.session import require_page, show_error, single_district
+from pages.components.stats_filters import filter_bar
+from pages.components.stats_sections import ExportContext, block
 
 scope = require_page("district_stats")
-st.title("Kredsens tal")
+district = single_district(scope, Role.DISTRICT_CONTACT)
+names = district_names()
+if district is None:
+    st.error("Du er ikke knyttet til en politikreds. Kontakt administratoren.")
+    st.stop()
+
+st.title(f"Kredsens tal · {names[district]}")
+st.caption(f"Til venstre alle tal for {names[district]}; til højre hele landet, hvor små tal er skjult. "
+           + SUPPRESSED_NOTE)
+
+try:
+    flt = filter_bar("district", stats_cache.bounds(scope), districts=False)
+    dash = stats_cache.dashboard(scope, flt, district)
+except DomainError as exc:
+    show_error(exc)
+    st.stop()
+
+own_ctx = ExportContext(scope, "kreds", flt, district)
+land_ctx = ExportContext(scope, "landstal", flt, district)
+BLOCKS = [
+    ("sager-pr-maaned", "Sager pr. måned og niveau", views.over_time),
+    ("status", "Åbne og lukkede sager", partial(views.share_by_level, name="status", dim="status")),
+    ("politi", "Politiet inddraget", partial(views.share_by_level, name="police", dim="police")),
+    ("platforme", "Platforme", partial(views.one_way, name="platforms", dim="platform")),
+    ("sletning", "Anmodninger om sletning", partial(views.one_way, name="takedowns", dim="outcome")),
+    ("alder-koen", "Alder og køn", views.age_gender),
+]
+tabs = st.tabs([title for _, title, _ in BLOCKS] + ["Politikredse"])
+for tab, (name, title, view) in zip(tabs, BLOCKS, strict=False):
+    with tab:
+        left, right = st.columns(2, gap="large")
+        with left:
+            st.subheader(names[district])
+            block(own_ctx, f"{name}-{district}", title, *view(dash.own, names=names))
+        with right:
+            st.subheader("Hele landet")
+            block(land_ctx, name, title, *view(dash.national, names=names))
+with tabs[-1]:
+    block(land_ctx, "sager-pr-kreds", "Sager pr. politikreds (hele landet)",
+          *views.by_district(dash.national, names), caption="Grå felter: tallet er skjult.")

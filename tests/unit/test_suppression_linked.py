@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.suppression import TOTAL, CountTable, suppress_linked
+from model.suppression import TOTAL, CountTable, key_of, suppress_linked
 
 
 @st.composite
@@ -86,3 +87,55 @@ def test_linked_suppression_hides_a_margin_that_one_table_alone_would_show():
     assert alone[0][1] != alone[1][1]
     linked = shared_margins(suppress_linked(tables_of(cases)))
     assert linked[0][1] == linked[1][1] == linked[2][1] is True
+
+
+@st.composite
+def overrides(draw):
+    """A proposed x chosen matrix of a three-level model, as a long frame."""
+    cells = [{"proposed": p, "level": c, "n": draw(st.one_of(st.integers(0, 6), st.integers(0, 30)))}
+             for p in (1, 2, 3) for c in (1, 2, 3)]
+    return pd.DataFrame(cells)
+
+
+def direction_of(p: int, c: int) -> str:
+    return "followed" if p == c else ("raised" if c > p else "lowered")
+
+
+@settings(deadline=None, max_examples=60)
+@given(overrides())
+def test_a_summary_linked_by_equations_gives_away_no_hidden_cell_of_the_matrix(matrix):
+    matrix["direction"] = [direction_of(p, c) for p, c in zip(matrix["proposed"], matrix["level"],
+                                                              strict=True)]
+    summary = matrix.groupby(["proposed", "direction"], as_index=False)["n"].sum()
+    fixed = (("version", "v"),)
+    equations = [
+        ([key_of(("proposed", p), ("level", c), *fixed) for c in (1, 2, 3) if direction_of(p, c) == d],
+         [key_of(("proposed", p), ("direction", d), *fixed)])
+        for p in (1, 2, 3) for d in ("followed", "raised", "lowered")
+        if any(direction_of(p, c) == d for c in (1, 2, 3))
+    ]
+    full, short = suppress_linked(
+        [CountTable(matrix[["proposed", "level", "n"]], "proposed", "level", "n", fixed=fixed),
+         CountTable(summary, "proposed", "direction", "n", fixed=fixed)], equations=equations)
+    # Rebuild the joint system independently: every published element as a sum of matrix cells.
+    cells = [(p, c) for p in (1, 2, 3) for c in (1, 2, 3)]
+
+    def row_of(frame: pd.DataFrame, col: str, i: int) -> np.ndarray:
+        r, c = frame["proposed"].iloc[i], frame[col].iloc[i]
+        return np.array([float((r in (TOTAL, p)) and (c == TOTAL or (col == "level" and c == lc)
+                               or (col == "direction" and c == direction_of(p, lc))))
+                         for p, lc in cells])
+
+    rows = [(row_of(full, "level", i), pd.isna(full["n"].iloc[i])) for i in range(len(full))]
+    rows += [(row_of(short, "direction", i), pd.isna(short["n"].iloc[i])) for i in range(len(short))]
+    shown = np.array([r for r, hidden in rows if not hidden] or [np.zeros(len(cells))])
+    base = np.linalg.matrix_rank(shown)
+    truth = np.array([matrix[(matrix["proposed"] == p) & (matrix["level"] == c)]["n"].iloc[0]
+                      for p, c in cells])
+    for vector, hidden in rows:
+        if hidden and vector @ truth != 0:  # a derivable zero gives nothing away
+            # Hidden and derivable would mean its vector lies in the span of the shown ones.
+            assert np.linalg.matrix_rank(np.vstack([shown, vector])) > base
+    for frame in (full, short):
+        published = frame["n"].dropna()
+        assert not ((published >= 1) & (published <= 4)).any()

@@ -1,0 +1,148 @@
+"""Unsuppressed counts for the statistics: internal to db/, only db.stats may call these.
+
+Each query runs once over the filtered cases and splits every count by `known`: whether the case is
+in one of the districts the caller sees in full. db.stats suppresses the rest before anything
+leaves db/. The case tables come from one scan with GROUPING SETS, so the page's cost hardly grows
+with the number of cases.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from db.connection import cursor
+from model.access import Role, Scope
+from model.errors import AccessDenied
+from model.stats_filter import StatsFilter
+
+# Dimension -> SQL expression over `cases` (code constants, never user input).
+DIMS: dict[str, str] = {
+    "month": "case_month",
+    "level": "chosen_level",
+    "district": "district_code",
+    "age_band": "age_band",
+    "gender": "coalesce(gender, 'uoplyst')",
+    "police": "CASE WHEN police_report_filed THEN 'reported' WHEN police_consulted THEN 'consulted'"
+              " ELSE 'none' END",
+    "status": "status",
+    "version": "model_version",
+    "proposed": "proposed_level",
+    "direction": "CASE WHEN chosen_level > proposed_level THEN 'raised'"
+                 " WHEN chosen_level < proposed_level THEN 'lowered' ELSE 'followed' END",
+    "reason": "coalesce(override_reason, 'none')",
+}
+
+# Table name -> its dimensions; all count cases of the filtered population.
+CASE_SETS: dict[str, tuple[str, ...]] = {
+    "by_month": ("month", "level"),
+    "by_district": ("district",),
+    "age_gender": ("age_band", "gender"),
+    "police": ("police", "level"),
+    "status": ("status", "level"),
+    "by_version": ("level", "version"),
+    "calibration": ("version", "proposed", "level"),
+    "direction": ("version", "proposed", "direction"),
+    "reasons": ("version", "reason", "direction"),
+}
+
+STATS_ROLES = (Role.PROJECT_LEADER, Role.DISTRICT_CONTACT)
+
+
+def check_stats_access(scope: Scope) -> None:
+    if not any(scope.has(role) for role in STATS_ROLES):
+        raise AccessDenied()
+
+
+def where(flt: StatsFilter, alias: str = "") -> tuple[str, list[object]]:
+    """The filter as a WHERE clause over `cases` (optionally aliased) and its parameters."""
+    p = f"{alias}." if alias else ""
+    parts, params = ["TRUE"], []
+    if flt.first_month:
+        parts.append(f"{p}case_month >= ?")
+        params.append(flt.first_month)
+    if flt.last_month:
+        parts.append(f"{p}case_month <= ?")
+        params.append(flt.last_month)
+    if flt.districts:
+        parts.append(f"list_contains(?::VARCHAR[], {p}district_code)")
+        params.append(list(flt.districts))
+    if flt.levels:
+        parts.append(f"list_contains(?::INTEGER[], {p}chosen_level)")
+        params.append(list(flt.levels))
+    if flt.model_version:
+        parts.append(f"{p}model_version = ?")
+        params.append(flt.model_version)
+    return " AND ".join(parts), params
+
+
+def _frame(sql: str, params: list[object]) -> pd.DataFrame:
+    with cursor() as cur:
+        return cur.execute(sql, params).fetch_df()
+
+
+def case_counts(scope: Scope, flt: StatsFilter, known: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """Every case table of CASE_SETS in one scan: columns known, the table's dimensions, n."""
+    check_stats_access(scope)
+    names = list(DIMS)
+    select = ", ".join(f"{expr} AS {name}" for name, expr in DIMS.items())
+    sets = ", ".join("(known, " + ", ".join(dims) + ")" for dims in CASE_SETS.values())
+    clause, params = where(flt)
+    sql = (f"WITH f AS (SELECT {select}, list_contains(?::VARCHAR[], district_code) AS known"
+           f" FROM cases WHERE {clause})"
+           f" SELECT GROUPING({', '.join(names)}) AS g, known, {', '.join(names)}, count(*) AS n"
+           f" FROM f GROUP BY GROUPING SETS ({sets})")
+    rows = _frame(sql, [list(known), *params])
+    out = {}
+    for table, dims in CASE_SETS.items():
+        mask = sum(1 << (len(names) - 1 - i) for i, d in enumerate(names) if d not in dims)
+        part = rows[rows["g"] == mask]
+        out[table] = part[["known", *dims, "n"]].reset_index(drop=True)
+    return out
+
+
+def platform_counts(scope: Scope, flt: StatsFilter, known: tuple[str, ...]) -> pd.DataFrame:
+    """Platform mentions (a case may name several): known, platform, n."""
+    check_stats_access(scope)
+    clause, params = where(flt)
+    return _frame(
+        "SELECT known, platform, count(*) AS n FROM (SELECT list_contains(?::VARCHAR[], district_code)"
+        f" AS known, unnest(platforms) AS platform FROM cases WHERE {clause}) GROUP BY ALL",
+        [list(known), *params])
+
+
+def takedown_counts(scope: Scope, flt: StatsFilter, known: tuple[str, ...]) -> pd.DataFrame:
+    """Takedown requests per platform and case: known, outcome, n."""
+    check_stats_access(scope)
+    clause, params = where(flt, "c")
+    return _frame(
+        "SELECT list_contains(?::VARCHAR[], c.district_code) AS known, t.outcome, count(*) AS n"
+        f" FROM case_takedowns t JOIN cases c USING (case_id) WHERE {clause} GROUP BY ALL",
+        [list(known), *params])
+
+
+def measure_counts(scope: Scope, flt: StatsFilter, known: tuple[str, ...], version: str) -> pd.DataFrame:
+    """Measures of cases triaged with `version`: known, level, measure, measure_status, n."""
+    check_stats_access(scope)
+    clause, params = where(flt, "c")
+    return _frame(
+        "SELECT list_contains(?::VARCHAR[], c.district_code) AS known, c.chosen_level AS level,"
+        " m.measure_key AS measure, m.status AS measure_status, count(*) AS n"
+        f" FROM case_measures m JOIN cases c USING (case_id) WHERE {clause} AND c.model_version = ?"
+        " GROUP BY ALL",
+        [list(known), *params, version])
+
+
+def month_bounds(scope: Scope) -> tuple[object, object]:
+    """The first and last case month in the database (None, None when empty)."""
+    check_stats_access(scope)
+    with cursor() as cur:
+        return cur.execute("SELECT min(case_month), max(case_month) FROM cases").fetchone()
+
+
+def data_version(scope: Scope) -> tuple[object, ...]:
+    """Changes whenever a case is added, edited or deleted: part of every statistics cache key."""
+    check_stats_access(scope)
+    with cursor() as cur:
+        return tuple(cur.execute(
+            "SELECT count(*), max(updated_at), coalesce(sum(row_version), 0), max(case_id) FROM cases"
+        ).fetchone())

@@ -1,0 +1,52 @@
+"""The filter bar of the statistics pages: period, districts, levels and model version."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from db.districts import all_districts
+from model.handling_model import load_model, versions
+from model.stats_filter import StatsFilter, add_months, month_range
+from pages.components.stats_frames import month_label
+
+ALL_VERSIONS = "Alle versioner"
+
+
+def _month_options(first: date | None, last: date | None) -> list[date]:
+    today = date.today().replace(day=1)
+    first, last = first or add_months(today, -11), last or today
+    return month_range(first, last)
+
+
+def filter_bar(key: str, bounds: tuple[object, object], *, districts: bool = True,
+               levels: bool = True) -> StatsFilter:
+    """Widgets for the filters; returns the chosen filter (the whole period by default)."""
+    months = _month_options(*bounds)
+    all_levels = sorted({n for v in versions() for n in load_model(v).level_numbers})
+    cols = st.columns([1, 1, 2, 1.4, 1] if districts else [1, 1, 1.4, 1])
+    first = cols[0].selectbox("Fra måned", months, index=0, format_func=_label, key=f"{key}-from")
+    last = cols[1].selectbox("Til måned", months, index=len(months) - 1, format_func=_label,
+                             key=f"{key}-to")
+    rest = iter(cols[2:])
+    chosen_districts: list[str] = []
+    if districts:
+        names = {d.code: d.name for d in all_districts()}
+        chosen_districts = next(rest).multiselect(
+            "Politikredse", list(names), format_func=names.get, placeholder="Alle politikredse",
+            key=f"{key}-districts")
+    chosen_levels = next(rest).multiselect(
+        "Niveauer", all_levels, format_func=_level, placeholder="Alle niveauer",
+        key=f"{key}-levels") if levels else []
+    version = next(rest).selectbox("Modelversion", [ALL_VERSIONS, *versions()], key=f"{key}-version")
+    return StatsFilter(first, last, tuple(chosen_districts), tuple(chosen_levels),
+                       None if version == ALL_VERSIONS else version)
+
+
+def _label(month: date) -> str:
+    return month_label(month)
+
+
+def _level(number: int) -> str:
+    return f"Niveau {number}"

@@ -1,0 +1,103 @@
+"""What each statistics block shows: (chart, table on screen, table for files) from published tables.
+
+Shared by the nationwide and the district page, so "cases per month" looks the same in both.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import altair as alt
+import pandas as pd
+
+from model.suppression import TOTAL
+from pages.components import charts, district_map
+from pages.components import stats_frames as sf
+
+
+class View(NamedTuple):
+    chart: alt.TopLevelMixin | None
+    table: pd.DataFrame
+    file_table: pd.DataFrame
+
+
+def _two_way(df: pd.DataFrame, row: str, col: str, names: dict, chart, measures=None) -> View:
+    return View(chart, sf.pivot(df, row, col, names, measures), sf.pivot(df, row, col, names, measures,
+                                                                          as_text=False))
+
+
+def over_time(t: dict, names: dict) -> View:
+    df = t["by_month"]
+    data = sf.labelled(sf.cells(df, ["month", "level"]), ["month", "level"], names)
+    return _two_way(df, "month", "level", names, charts.cases_by_month(data))
+
+
+def by_district(t: dict, names: dict) -> View:
+    df = t["by_district"]
+    chart = district_map.district_tiles(district_map.tile_frame(df, names))
+    return View(chart, sf.pivot(df, "district", None, names),
+                sf.pivot(df, "district", None, names, as_text=False))
+
+
+def one_way(t: dict, name: str, dim: str, names: dict) -> View:
+    df = t[name]
+    data = sf.labelled(sf.cells(df, [dim]), [dim], names)
+    return View(charts.bars(data, dim), sf.pivot(df, dim, None, names),
+                sf.pivot(df, dim, None, names, as_text=False))
+
+
+def age_gender(t: dict, names: dict) -> View:
+    df = t["age_gender"]
+    data = sf.labelled(sf.cells(df, ["age_band", "gender"]), ["age_band", "gender"], names)
+    return _two_way(df, "age_band", "gender", names,
+                    charts.grouped(data, "age_band", "gender"))
+
+
+def share_by_level(t: dict, name: str, dim: str, names: dict) -> View:
+    df = t[name]
+    data = sf.labelled(sf.shares(df, dim, "level"), [dim, "level"], names)
+    return _two_way(df, dim, "level", names, charts.shares_by_level(data, dim))
+
+
+def measures(t: dict, names: dict, version: str) -> View:
+    df = t["measures"]
+    labels = sf.measure_labels(version)
+    dims = ["level", "measure", "measure_status"]
+    data = sf.labelled(sf.cells(df, dims), dims, names, labels)
+    chart = charts.measures_by_level(data) if len(data) else None
+    return View(chart, sf.pivot_sliced(df, "level", "measure", "measure_status", names, labels),
+                sf.pivot_sliced(df, "level", "measure", "measure_status", names, labels, as_text=False))
+
+
+def calibration(t: dict, names: dict, version: str) -> View:
+    df = t["calibration"][t["calibration"]["version"] == version]
+    data = sf.labelled(sf.cells(df, ["proposed", "level"], keep_hidden=True), ["proposed", "level"],
+                       names)
+    return _two_way(df, "proposed", "level", names, charts.calibration_heatmap(data))
+
+
+def direction(t: dict, names: dict, version: str) -> View:
+    df = t["direction"][t["direction"]["version"] == version]
+    data = sf.labelled(sf.shares(df.rename(columns={"proposed": "level", "direction": "dim"}),
+                                 "dim", "level"), ["level"], names)
+    data["dim_label"] = data["dim"].map(sf.DIRECTIONS)
+    chart = charts.shares_by_level(data.rename(columns={"dim_label": "direction_label"}), "direction")
+    return _two_way(df, "proposed", "direction", names, chart)
+
+
+def reasons(t: dict, names: dict, version: str) -> View:
+    df = t["reasons"][t["reasons"]["version"] == version]
+    shown = df[(df["reason"] != "none") & (df["direction"] != "followed")].copy()
+    # The grand total counts every case; here it must count overrides: raised + lowered, from
+    # shown values only (hidden if either is hidden).
+    margin = shown[(shown["reason"] == TOTAL) & (shown["direction"] != TOTAL)]["n"]
+    grand = (shown["reason"] == TOTAL) & (shown["direction"] == TOTAL)
+    shown.loc[grand, "n"] = pd.NA if margin.isna().any() else margin.sum()
+    data = sf.labelled(sf.cells(shown, ["reason", "direction"]), ["reason", "direction"], names)
+    chart = charts.grouped(data, "reason", "direction")
+    return _two_way(shown, "reason", "direction", names, chart)
+
+
+def by_version(t: dict, names: dict) -> View:
+    df = t["by_version"]
+    return _two_way(df, "level", "version", names, None)

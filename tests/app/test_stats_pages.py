@@ -1,0 +1,142 @@
+"""The statistics pages in AppTest, per role: what each shows and what it never shows."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from db.synthetic import GENERATOR, generate
+from model.access import Role
+from model.suppression import SUPPRESSED_MARK, TOTAL
+from tests.app.helpers import claims_for, run_page
+
+LEADER = "leder@example.com"
+CONTACT = "kontakt@example.com"
+ORGANISER = "kursus@example.com"
+
+
+@pytest.fixture
+def data(member):
+    """400 cases over 2024, many of them in small cells; Bornholm has only a handful."""
+    generate(GENERATOR, 400, seed=11, first_month=date(2024, 1, 1), months=12)
+    member(LEADER, (Role.PROJECT_LEADER, None))
+    member(CONTACT, (Role.DISTRICT_CONTACT, "BOR"))
+    member(ORGANISER, (Role.COURSE_ORGANISER, "BOR"))
+
+
+def number(text: object) -> int | None:
+    """A count as the page shows it ("1.234" -> 1234); None for labels and the mark."""
+    if isinstance(text, str) and re.fullmatch(r"\d{1,3}(\.\d{3})*", text):
+        return int(text.replace(".", ""))
+    return None
+
+
+def counts(frame: pd.DataFrame) -> list[int]:
+    return [n for col in frame.columns[1:] for v in frame[col] if (n := number(v)) is not None]
+
+
+def chart_data(at) -> list[pd.DataFrame]:
+    frames = []
+    for chart in at.get("vega_lite_chart"):
+        frames += [pa.ipc.open_stream(d.data.data).read_pandas() for d in chart.proto.datasets]
+        spec = json.loads(chart.proto.spec)
+        frames += [pd.DataFrame(v) for v in spec.get("datasets", {}).values()]
+    return frames
+
+
+def small(values) -> list[int]:
+    return [v for v in values if v is not None and not pd.isna(v) and 1 <= v <= 4]
+
+
+def test_project_leader_sees_the_nationwide_dashboard_without_small_counts(data):
+    at = run_page("pages/national_stats.py", claims_for(LEADER))
+    assert not at.exception
+    assert at.title[0].value == "Landstal"
+    assert len(at.dataframe) == 8
+    shown = [v for d in at.dataframe for v in counts(d.value)]
+    assert shown and not small(shown)
+    assert any(SUPPRESSED_MARK in d.value.to_numpy().ravel().tolist() for d in at.dataframe)
+    for frame in chart_data(at):
+        if "n" in frame:
+            assert not small(frame["n"].tolist())
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert labels == {"CSV", "Excel", "PNG", "SVG"}
+
+
+def test_project_leader_sees_calibration_per_model_version(data):
+    at = run_page("pages/calibration.py", claims_for(LEADER))
+    assert not at.exception
+    assert [h.value for h in at.header] == ["Modelversion 2018"]
+    first = at.dataframe[0].value
+    assert list(first.columns) == ["Foreslået niveau", "Niveau 1", "Niveau 2", "Niveau 3", "Niveau 4",
+                                   TOTAL]
+    assert not small([v for d in at.dataframe for v in counts(d.value)])
+
+
+def test_district_contact_sees_own_district_in_full_beside_the_suppressed_country(data):
+    at = run_page("pages/district_stats.py", claims_for(CONTACT))
+    assert not at.exception
+    assert "Bornholms Politi" in at.title[0].value
+    frames = [d.value for d in at.dataframe]
+    own, national = frames[0:12:2], frames[1:12:2]
+    assert any(small(counts(f)) for f in own)  # Bornholm's own small counts are there, in full
+    for mine, land in zip(own, national, strict=True):
+        assert mine.shape == land.shape
+        for col in land.columns[1:]:
+            for a, b in zip(mine[col], land[col], strict=True):
+                whole, part = number(b), number(a)
+                if whole is not None:
+                    # What the contact could work out about the other districts is never 1-4.
+                    assert not 1 <= whole - (part or 0) <= 4
+                    assert not 1 <= whole <= 4
+
+
+def test_district_contact_sees_other_districts_only_suppressed(data):
+    at = run_page("pages/district_stats.py", claims_for(CONTACT))
+    by_district = at.dataframe[-1].value
+    others = by_district[~by_district["Politikreds"].isin(["Bornholms Politi", TOTAL])]
+    assert not small(number(v) for v in others["Antal"])
+    for frame in chart_data(at):
+        if "name" in frame and "n" in frame:  # the district tile map
+            assert not small(frame[frame["name"] != "Bornholms Politi"]["n"].tolist())
+
+
+@pytest.mark.parametrize("page", ["pages/national_stats.py", "pages/calibration.py"])
+def test_district_contact_cannot_open_the_project_leaders_pages(data, page):
+    at = run_page(page, claims_for(CONTACT))
+    assert [e.value for e in at.error] == ["Du har ikke adgang til denne side."]
+    assert not at.dataframe
+
+
+@pytest.mark.parametrize("page", ["pages/national_stats.py", "pages/district_stats.py",
+                                  "pages/calibration.py"])
+def test_course_organiser_sees_no_statistics(data, page):
+    at = run_page(page, claims_for(ORGANISER))
+    assert [e.value for e in at.error] == ["Du har ikke adgang til denne side."]
+    assert not at.dataframe
+
+
+def test_project_leader_cannot_open_the_district_page(data):
+    at = run_page("pages/district_stats.py", claims_for(LEADER))
+    assert [e.value for e in at.error] == ["Du har ikke adgang til denne side."]
+
+
+def test_an_impossible_period_is_explained_and_nothing_is_shown(data):
+    at = run_page("pages/national_stats.py", claims_for(LEADER))
+    at.selectbox(key="national-from").set_value(date(2024, 12, 1))
+    at.selectbox(key="national-to").set_value(date(2024, 2, 1)).run()
+    assert "Perioden skal begynde før den slutter" in at.error[0].value
+    assert not at.dataframe
+
+
+def test_filtering_by_district_narrows_the_nationwide_tables(data):
+    at = run_page("pages/national_stats.py", claims_for(LEADER))
+    at.multiselect(key="national-districts").set_value(["KBH", "OJY"]).run()
+    assert not at.exception
+    by_district = at.dataframe[1].value
+    assert list(by_district["Politikreds"]) == ["Østjyllands Politi", "Københavns Politi", TOTAL]

@@ -1,0 +1,100 @@
+"""A project leader opens the nationwide dashboard, filters, downloads a CSV: no count of 1-4 in it.
+
+The stack here is the harness's, with synthetic cases loaded before the server starts (the server
+must be the only writer afterwards).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from db import connection
+from db.migrate import migrate
+from db.synthetic import GENERATOR, generate
+from model.suppression import SUPPRESSED_MARK
+from tests.e2e.conftest import Stack, free_port, login, screenshot, wait_for_app
+from tools import demo, devstack
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    work = tmp_path_factory.mktemp("e2e-stats")
+    db_path = work / "e2e.duckdb"
+    connection.configure(db_path)
+    migrate()
+    demo.seed_users()
+    generate(GENERATOR, 600, seed=5, first_month=date(2025, 1, 1), months=12)
+    connection.close()
+    oidc_port, app_port = free_port(), free_port()
+    secrets_file = devstack.write_secrets(work / "secrets.toml", oidc_port, [demo.ADMIN.email])
+    oidc = app = None
+    try:
+        oidc = devstack.start_oidc(oidc_port, demo.DEMO_USERS, log=work / "oidc.log")
+        app = devstack.start_streamlit(app_port, secrets_file, db_path, log=work / "streamlit.log")
+        yield Stack(f"http://{devstack.HOST}:{app_port}", f"http://{devstack.HOST}:{oidc_port}",
+                    db_path, work)
+    finally:
+        devstack.stop(app)
+        devstack.stop(oidc)
+
+
+def tall_screenshot(page: Page, name: str) -> None:
+    size = page.viewport_size
+    page.set_viewport_size({"width": 1400, "height": 2200})
+    page.wait_for_timeout(500)
+    screenshot(page, name)
+    page.set_viewport_size(size)
+
+
+def counts_in(csv_text: str) -> list[int]:
+    rows = [line.split(";") for line in csv_text.strip().splitlines()[1:]]
+    return [int(v) for row in rows for v in row[1:] if v.isdigit()]
+
+
+def test_project_leader_filters_and_downloads_a_csv_without_small_counts(page: Page, stack: Stack):
+    login(page, stack, demo.LEADER)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Landstal").click()
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Landstal")).to_be_visible()
+    expect(main.get_by_text("Sager pr. måned og niveau").first).to_be_visible()
+
+    districts = page.get_by_role("combobox", name="Politikredse").first
+    for name in ("Københavns Politi", "Nordsjællands Politi"):
+        districts.click()
+        page.keyboard.type(name)
+        page.get_by_role("option", name=name, exact=True).click()
+        wait_for_app(page)
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    expect(main.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    tall_screenshot(page, "stats-national")
+
+    with page.expect_download() as info:
+        main.get_by_test_id("stDownloadButton").get_by_role("button", name="CSV").first.click()
+    download = info.value
+    assert download.suggested_filename.startswith("landstal-sager-pr-maaned-2025-01-2025-12")
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("Måned;Niveau 1")
+    assert SUPPRESSED_MARK in text  # two small districts over 12 months: some cells are hidden
+    shown = counts_in(text)
+    assert shown and not [n for n in shown if 1 <= n <= 4]
+
+    page.get_by_role("tab", name="Politikredse").click()
+    wait_for_app(page)
+    tall_screenshot(page, "stats-national-districts")
+
+    admin = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        audit_page = admin.new_page()
+        login(audit_page, stack, demo.ADMIN)
+        audit_page.get_by_test_id("stSidebarNav").get_by_role("link", name="Revisionslog").click()
+        wait_for_app(audit_page)
+        expect(audit_page.get_by_test_id("stDataFrame")).to_contain_text("stats.export")
+    finally:
+        admin.close()

@@ -1,0 +1,128 @@
+"""Charts are pure functions of published frames: explicit types, Danish, no hidden value inside."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from model.suppression import SUPPRESSED_MARK, suppress_frame
+from pages.components import charts, district_map
+from pages.components import stats_frames as sf
+
+NAMES = {"NSJ": "Nordsjællands Politi", "BOR": "Bornholms Politi", "KBH": "Københavns Politi"}
+
+
+def month_table() -> pd.DataFrame:
+    months = pd.date_range("2024-01-01", periods=3, freq="MS")
+    rows = [{"month": m, "level": lvl, "n": n}
+            for m, counts in zip(months, [(20, 3, 9), (15, 12, 2), (30, 8, 7)], strict=True)
+            for lvl, n in zip((1, 2, 3), counts, strict=True)]
+    return suppress_frame(pd.DataFrame(rows), "month", "level", "n")
+
+
+def month_cells() -> pd.DataFrame:
+    table = month_table()
+    return sf.labelled(sf.cells(table, ["month", "level"]), ["month", "level"], NAMES)
+
+
+def encodings(spec: dict) -> list[dict]:
+    """Every field encoding of a (possibly layered or faceted) Vega-Lite spec."""
+    found = []
+    for key in ("encoding",):
+        for channel, enc in spec.get(key, {}).items():
+            for item in enc if isinstance(enc, list) else [enc]:
+                if isinstance(item, dict) and "field" in item:
+                    found.append({"channel": channel, **item})
+    for child in spec.get("layer", []) + ([spec["spec"]] if "spec" in spec else []):
+        found += encodings(child)
+    return found
+
+
+def data_rows(spec: dict) -> list[dict]:
+    return [row for values in spec.get("datasets", {}).values() for row in values]
+
+
+def all_charts():
+    cells = month_cells()
+    table = suppress_frame(pd.DataFrame({"platform": ["snapchat", "tiktok", "andet"],
+                                         "n": [40, 3, 12]}), "platform", None, "n")
+    platforms = sf.labelled(sf.cells(table, ["platform"]), ["platform"], NAMES)
+    tiles = district_map.tile_frame(suppress_frame(
+        pd.DataFrame({"district": ["NSJ", "BOR", "KBH"], "n": [30, 2, 40]}), "district", None, "n"),
+        NAMES)
+    calibration = suppress_frame(pd.DataFrame({"proposed": [1, 1, 2, 2], "level": [1, 2, 1, 2],
+                                               "n": [40, 3, 6, 50]}), "proposed", "level", "n")
+    heat = sf.labelled(sf.cells(calibration, ["proposed", "level"], keep_hidden=True),
+                       ["proposed", "level"], NAMES)
+    return {
+        "month": charts.cases_by_month(cells),
+        "bars": charts.bars(platforms, "platform"),
+        "tiles": district_map.district_tiles(tiles),
+        "heat": charts.calibration_heatmap(heat),
+    }
+
+
+@pytest.mark.parametrize("name", ["month", "bars", "tiles", "heat"])
+def test_every_encoded_field_states_its_type(name):
+    spec = all_charts()[name].to_dict()
+    found = encodings(spec)
+    assert found
+    assert all(enc.get("type") in {"quantitative", "nominal", "ordinal", "temporal"} for enc in found)
+
+
+@pytest.mark.parametrize("name", ["month", "bars", "tiles", "heat"])
+def test_no_chart_carries_a_count_between_one_and_four(name):
+    rows = data_rows(all_charts()[name].to_dict())
+    assert rows
+    assert not any(isinstance(r.get("n"), int) and 1 <= r["n"] <= 4 for r in rows)
+
+
+@pytest.mark.parametrize("name", ["month", "bars", "tiles", "heat"])
+def test_tooltips_show_only_fields_of_the_published_data(name):
+    spec = all_charts()[name].to_dict()
+    columns = set().union(*(row.keys() for row in data_rows(spec)))
+    tooltips = [enc for enc in encodings(spec) if enc["channel"] == "tooltip"]
+    assert tooltips
+    assert all(enc["field"] in columns for enc in tooltips)
+
+
+def test_the_theme_speaks_danish_numbers_and_month_names():
+    config = charts.cases_by_month(month_cells()).to_dict()["config"]
+    assert config["locale"]["number"]["thousands"] == "."
+    assert "maj" in config["locale"]["time"]["months"]
+    assert "oktober" in config["locale"]["time"]["months"]
+
+
+def test_month_chart_labels_months_in_danish_and_keeps_level_colours_fixed():
+    spec = charts.cases_by_month(month_cells()).to_dict()
+    rows = data_rows(spec)
+    assert {r["month_label"] for r in rows} == {"jan. 2024", "feb. 2024", "mar. 2024"}
+    scale = spec["encoding"]["color"]["scale"]
+    assert scale["range"][0] == charts.LEVEL_COLOURS[0]
+    assert len(scale["domain"]) == len(scale["range"])
+
+
+def test_tile_map_places_every_district_and_marks_a_hidden_one():
+    spec = all_charts()["tiles"].to_dict()
+    rows = {r["short"]: r for r in data_rows(spec)}
+    assert rows["Bornholm"]["text"] == SUPPRESSED_MARK and rows["Bornholm"]["n"] is None
+    assert rows["København"]["n"] == 40
+    assert len(district_map.TILES) == 14
+    assert len({(c, r) for c, r, _ in district_map.TILES.values()}) == 14
+
+
+def test_heatmap_shows_hidden_cells_with_the_mark_not_their_value():
+    rows = data_rows(all_charts()["heat"].to_dict())
+    hidden = [r for r in rows if r["text"] == SUPPRESSED_MARK]
+    assert hidden and all(r["n"] is None for r in hidden)
+    assert "3" not in json.dumps([r["text"] for r in rows])
+
+
+def test_tile_map_keeps_its_shape_when_districts_are_filtered_away():
+    table = suppress_frame(pd.DataFrame({"district": ["KBH"], "n": [40]}), "district", None, "n")
+    tiles = district_map.tile_frame(table, NAMES)
+    assert len(tiles) == 14
+    outside = tiles[tiles["short"] == "Nordjylland"].iloc[0]
+    assert not outside["shown"] and outside["text"] == ""

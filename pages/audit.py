@@ -8,6 +8,7 @@ import streamlit as st
 
 from db import audit
 from db.districts import district_names
+from pages.components.audit_labels import action_label
 from pages.components.session import require_page
 
 scope = require_page("audit")
@@ -20,7 +21,7 @@ c1, c2, c3, c4 = st.columns(4)
 district = c1.selectbox("Politikreds", ["", *names], format_func=lambda c: names.get(c, "Alle"))
 actor = c2.text_input("Bruger (e-mail)")
 action = c3.selectbox("Handling", ["", *audit.actions(scope)],
-                      format_func=lambda a: a or "Alle")
+                      format_func=lambda a: action_label(a) if a else "Alle")
 period = c4.date_input("Periode", value=(date.today() - timedelta(days=30), date.today()),
                        format="DD.MM.YYYY")
 since, until = (period[0], period[-1]) if period else (None, None)
@@ -29,7 +30,7 @@ rows = audit.entries(scope, audit.AuditFilter(district=district or None, actor_e
                                               action=action or None, since=since, until=until))
 st.write(f"{len(rows)} poster" + (" (de nyeste 500)" if len(rows) == 500 else ""))
 st.dataframe(
-    [{"Tidspunkt": r["logged_at"], "Bruger": r["actor_email"], "Handling": r["action"],
+    [{"Tidspunkt": r["logged_at"], "Bruger": r["actor_email"], "Handling": action_label(r["action"]),
       "Politikreds": names.get(r["district_code"], ""), "Objekt": r["object_type"] or "",
       "Id": r["object_id"] or "", "Detaljer": r["details"] or ""} for r in rows],
     hide_index=True, width="stretch",

@@ -32,7 +32,7 @@ def child(path: str, trial: int) -> None:
     """Save cases until killed, printing each acknowledged submission id."""
     from db.cases import create_case
     from model.access import Membership, Role, Scope
-    from scripts.case_fixtures import random_draft
+    from tools.case_drafts import random_draft
 
     connection.configure(path)
     scope = Scope(7, "crash@example.com", (Membership(Role.DISTRICT_CONTACT, "NSJ"),))

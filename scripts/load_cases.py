@@ -23,7 +23,7 @@ from db import connection
 from db.cases import create_case
 from db.migrate import migrate
 from model.access import Membership, Role, Scope
-from scripts.case_fixtures import random_draft
+from tools.case_drafts import random_draft
 
 DISTRICTS = ["NJY", "OJY", "MVJ", "SOJ", "SSJ", "FYN", "SSL", "MVS", "NSJ", "KVE", "KBH", "BOR",
              "GRL", "FAR"]

@@ -6,6 +6,7 @@ from db import meta
 from db.demo_courses import seed_demo_courses
 from db.users import assign, bootstrap_admins
 from model.access import Membership, Role, Scope
+from tools.demo_cases import seed_demo_cases
 from tools.devstack import DemoUser
 
 ADMIN = DemoUser("demo-admin", "admin@example.com", "Anna Administrator", "Administrator")
@@ -44,7 +45,8 @@ def seed_users() -> None:
 
 
 def seed_all() -> None:
-    """Users, then demo cases and courses; marks the database as demo so the UI says so."""
+    """Users, demo cases and courses; marks the database as demo so the UI says so."""
     seed_users()
+    seed_demo_cases(SEEDER, {CONTACT_NSJ.email: "NSJ", CONTACT_KBH.email: "KBH"})
     seed_demo_courses()
     meta.mark_demo()

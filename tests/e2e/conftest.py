@@ -88,13 +88,12 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def wait_for_app(page: Page) -> None:
-    """Wait until Streamlit has finished its script run."""
-    page.wait_for_selector("[data-testid='stApp']")
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stMain\"]')",
-    )
-    page.wait_for_timeout(300)
+    """Wait until Streamlit is connected and has finished its script run (as Streamlit's own e2e
+    helpers do): a short pause lets a rerun that a click just asked for begin first."""
+    page.wait_for_timeout(250)
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']")
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    page.wait_for_timeout(150)
 
 
 def login(page: Page, stack: Stack, user: devstack.DemoUser) -> None:

@@ -33,7 +33,7 @@ def test_administrator_assigns_a_role_and_the_audit_log_shows_it(page: Page, sta
     wait_for_app(page)
     grid = page.get_by_test_id("stDataFrame")
     expect(grid).to_be_visible()
-    expect(grid).to_contain_text("membership.assign")
+    expect(grid).to_contain_text("Rolle tildelt")
     expect(grid).to_contain_text("admin@example.com")
     screenshot(page, "audit")
 

@@ -95,7 +95,7 @@ def test_project_leader_filters_and_downloads_a_csv_without_small_counts(page: P
         login(audit_page, stack, demo.ADMIN)
         audit_page.get_by_test_id("stSidebarNav").get_by_role("link", name="Revisionslog").click()
         wait_for_app(audit_page)
-        expect(audit_page.get_by_test_id("stDataFrame")).to_contain_text("stats.export")
+        expect(audit_page.get_by_test_id("stDataFrame")).to_contain_text("Statistik eksporteret")
     finally:
         admin.close()
 

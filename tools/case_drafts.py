@@ -1,4 +1,4 @@
-"""Varied, valid case drafts for the load and crash scripts (fixed seed, fictitious)."""
+"""Varied, valid case drafts (fixed seed, fictitious) for demo data and the load and crash scripts."""
 
 from __future__ import annotations
 

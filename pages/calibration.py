@@ -5,12 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from db.districts import district_names
-from model.errors import DomainError
 from model.suppression import SUPPRESSED_NOTE
-from pages.components import stats_cache
 from pages.components import stats_views as views
-from pages.components.session import require_page, show_error
-from pages.components.stats_filters import filter_bar
+from pages.components.session import require_page
+from pages.components.stats_filters import filtered_dashboard
 from pages.components.stats_sections import ExportContext, block
 
 scope = require_page("calibration")
@@ -18,12 +16,7 @@ st.title("Modeljustering")
 st.caption("Hvor ofte vælger kontaktpersonerne et andet niveau end det, modellen foreslår, og hvorfor? "
            "Tallene er grundlaget for at justere modellen. " + SUPPRESSED_NOTE)
 
-try:
-    flt = filter_bar("calibration", stats_cache.bounds(scope))
-    dash = stats_cache.dashboard(scope, flt)
-except DomainError as exc:
-    show_error(exc)
-    st.stop()
+flt, dash = filtered_dashboard(scope, "calibration")
 
 names = district_names()
 t = dash.national

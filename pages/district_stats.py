@@ -8,12 +8,10 @@ import streamlit as st
 
 from db.districts import district_names
 from model.access import Role
-from model.errors import DomainError
 from model.suppression import SUPPRESSED_NOTE
-from pages.components import stats_cache
 from pages.components import stats_views as views
-from pages.components.session import require_page, show_error, single_district
-from pages.components.stats_filters import filter_bar
+from pages.components.session import require_page, single_district
+from pages.components.stats_filters import filtered_dashboard
 from pages.components.stats_sections import ExportContext, block
 
 scope = require_page("district_stats")
@@ -27,12 +25,7 @@ st.title(f"Kredsens tal · {names[district]}")
 st.caption(f"Til venstre alle tal for {names[district]}; til højre hele landet, hvor små tal er skjult. "
            + SUPPRESSED_NOTE)
 
-try:
-    flt = filter_bar("district", stats_cache.bounds(scope), districts=False)
-    dash = stats_cache.dashboard(scope, flt, district)
-except DomainError as exc:
-    show_error(exc)
-    st.stop()
+flt, dash = filtered_dashboard(scope, "district", district)
 
 own_ctx = ExportContext(scope, "kreds", flt, district)
 land_ctx = ExportContext(scope, "landstal", flt, district)

@@ -5,24 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from db.districts import district_names
-from model.errors import DomainError
 from model.suppression import SUPPRESSED_NOTE
-from pages.components import stats_cache
 from pages.components import stats_views as views
-from pages.components.session import require_page, show_error
-from pages.components.stats_filters import filter_bar
+from pages.components.session import require_page
+from pages.components.stats_filters import filtered_dashboard
 from pages.components.stats_sections import ExportContext, block
 
 scope = require_page("national_stats")
 st.title("Landstal")
 st.caption("Sager i hele landet. Små tal er skjult, så ingen enkeltsag kan genkendes. " + SUPPRESSED_NOTE)
 
-try:
-    flt = filter_bar("national", stats_cache.bounds(scope))
-    dash = stats_cache.dashboard(scope, flt)
-except DomainError as exc:
-    show_error(exc)
-    st.stop()
+flt, dash = filtered_dashboard(scope, "national")
 
 names = district_names()
 t = dash.national

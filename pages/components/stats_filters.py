@@ -7,8 +7,13 @@ from datetime import date
 import streamlit as st
 
 from db.districts import all_districts
+from db.stats import Dashboard
+from model.access import Scope
+from model.errors import DomainError
 from model.handling_model import load_model, versions
 from model.stats_filter import StatsFilter, add_months, month_range
+from pages.components import stats_cache
+from pages.components.session import show_error
 from pages.components.stats_frames import month_label
 
 ALL_VERSIONS = "Alle versioner"
@@ -50,3 +55,16 @@ def _label(month: date) -> str:
 
 def _level(number: int) -> str:
     return f"Niveau {number}"
+
+
+def filtered_dashboard(scope: Scope, key: str, district: str | None = None
+                       ) -> tuple[StatsFilter, Dashboard]:
+    """The filter bar and the (cached, suppressed) dashboard it selects; a domain error is shown in
+    Danish and stops the page, so every statistics page handles bad filters the same way."""
+    try:
+        flt = filter_bar(key, stats_cache.bounds(scope), districts=district is None)
+        return flt, stats_cache.dashboard(scope, flt, district)
+    except DomainError as exc:
+        show_error(exc)
+        st.stop()
+        raise  # unreachable: st.stop() ends the run

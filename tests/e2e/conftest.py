@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,15 +45,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """The app with demo users (no demo cases or courses) behind the real login, on loopback."""
-    work = tmp_path_factory.mktemp("e2e")
+@contextmanager
+def running_stack(work: Path, seed: Callable[[], None] = demo.seed_users) -> Iterator[Stack]:
+    """Seed a fresh database in `work` with `seed`, then serve it behind the real login; the
+    servers are stopped on exit. The test process closes the file first: Streamlit is its writer."""
     db_path = work / "e2e.duckdb"
     connection.configure(db_path)
     migrate()
-    demo.seed_users()
-    connection.close()  # the Streamlit process must be the only writer
+    seed()
+    connection.close()
 
     oidc_port, app_port = free_port(), free_port()
     secrets_file = devstack.write_secrets(work / "secrets.toml", oidc_port, [demo.ADMIN.email])
@@ -65,6 +66,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     finally:
         devstack.stop(app)
         devstack.stop(oidc)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The app with demo users (no demo cases or courses) behind the real login, on loopback."""
+    with running_stack(tmp_path_factory.mktemp("e2e")) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

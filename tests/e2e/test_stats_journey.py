@@ -13,34 +13,21 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from db import connection
-from db.migrate import migrate
 from db.synthetic import GENERATOR, generate
 from model.suppression import SUPPRESSED_MARK
-from tests.e2e.conftest import Stack, free_port, login, screenshot, wait_for_app
-from tools import demo, devstack
+from tests.e2e.conftest import Stack, login, running_stack, screenshot, wait_for_app
+from tools import demo
+
+
+def users_and_synthetic_cases() -> None:
+    demo.seed_users()
+    generate(GENERATOR, 600, seed=5, first_month=date(2025, 1, 1), months=12)
 
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    work = tmp_path_factory.mktemp("e2e-stats")
-    db_path = work / "e2e.duckdb"
-    connection.configure(db_path)
-    migrate()
-    demo.seed_users()
-    generate(GENERATOR, 600, seed=5, first_month=date(2025, 1, 1), months=12)
-    connection.close()
-    oidc_port, app_port = free_port(), free_port()
-    secrets_file = devstack.write_secrets(work / "secrets.toml", oidc_port, [demo.ADMIN.email])
-    oidc = app = None
-    try:
-        oidc = devstack.start_oidc(oidc_port, demo.DEMO_USERS, log=work / "oidc.log")
-        app = devstack.start_streamlit(app_port, secrets_file, db_path, log=work / "streamlit.log")
-        yield Stack(f"http://{devstack.HOST}:{app_port}", f"http://{devstack.HOST}:{oidc_port}",
-                    db_path, work)
-    finally:
-        devstack.stop(app)
-        devstack.stop(oidc)
+    with running_stack(tmp_path_factory.mktemp("e2e-stats"), users_and_synthetic_cases) as running:
+        yield running
 
 
 def tall_screenshot(page: Page, name: str) -> None:

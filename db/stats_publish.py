@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from model.suppression import CountTable, Key, suppress_linked, with_margins
@@ -32,6 +33,14 @@ class Spec:
     extra: dict[str, object] = field(default_factory=dict)  # constant columns put in front
 
 
+def _sums(df: pd.DataFrame, keys: list[str]) -> dict[tuple, int]:
+    """Counts summed per key tuple, in plain Python: the frames are small, pandas' overhead is not."""
+    sums: dict[tuple, int] = {}
+    for *key, n in zip(*(df[k].tolist() for k in keys), df["n"].tolist(), strict=True):
+        sums[tuple(key)] = sums.get(tuple(key), 0) + n
+    return sums
+
+
 def complete(df: pd.DataFrame, row: str, col: str | None, rows: Sequence[object],
              cols: Sequence[object]) -> pd.DataFrame:
     """Counts summed per cell over every combination of categories (zeros where absent).
@@ -39,16 +48,18 @@ def complete(df: pd.DataFrame, row: str, col: str | None, rows: Sequence[object]
     Categories found in the data but not listed are kept at the end, so totals stay true.
     """
     keys = [row] if col is None else [row, col]
-    all_rows = list(rows) + [r for r in pd.unique(df[row]) if r not in set(rows)]
+    sums = _sums(df, keys) if len(df) else {}
+    listed_rows = set(rows)
+    all_rows = list(rows) + [r for r in dict.fromkeys(k[0] for k in sums) if r not in listed_rows]
     if col is None:
-        index = pd.Index(all_rows, name=row)
+        cells = [(r,) for r in all_rows]
     else:
-        all_cols = list(cols) + [c for c in pd.unique(df[col]) if c not in set(cols)]
-        index = pd.MultiIndex.from_product([all_rows, all_cols], names=keys)
-    if not len(df):
-        return pd.DataFrame(index=index).assign(n=0).reset_index().astype({"n": "int64"})
-    summed = df.groupby(keys)["n"].sum().reindex(index, fill_value=0)
-    return summed.reset_index().astype({"n": "int64"})
+        listed_cols = set(cols)
+        all_cols = list(cols) + [c for c in dict.fromkeys(k[1] for k in sums) if c not in listed_cols]
+        cells = [(r, c) for r in all_rows for c in all_cols]
+    out: dict[str, object] = {k: pd.Index([c[i] for c in cells]) for i, k in enumerate(keys)}
+    out["n"] = np.array([sums.get(c, 0) for c in cells], dtype=np.int64)
+    return pd.DataFrame(out)
 
 
 def split(spec: Spec) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -105,8 +105,9 @@ def _layout(table: CountTable, index: dict[Key, int], values: list[int]):
     _check(table.df, keys, table.value)
     rows = list(pd.unique(table.df[table.row]))
     cols = [TOTAL] if table.col is None else [*pd.unique(table.df[table.col]), TOTAL]
-    summed = table.df.groupby(keys, sort=False)[table.value].sum().to_dict() if len(table.df) else {}
-    cell = {(k if isinstance(k, tuple) else (k,)): int(v) for k, v in summed.items()}
+    cell: dict[tuple, int] = {}  # summed in plain Python: tables are small, pandas calls are not
+    for *k, v in zip(*(table.df[c].tolist() for c in keys), table.df[table.value].tolist(), strict=True):
+        cell[tuple(k)] = cell.get(tuple(k), 0) + int(v)
 
     def key(r: object, c: object) -> Key:
         return key_of((table.row, r), (table.col, c), *table.fixed)
@@ -144,11 +145,12 @@ def _check(df: pd.DataFrame, keys: list[str], value: str) -> None:
     missing = [k for k in [*keys, value] if k not in df.columns]
     if missing:
         raise ValueError(f"columns missing: {missing}")
-    if df[keys].isna().any().any():
+    if any(pd.isna(df[k].to_numpy()).any() for k in keys):
         raise ValueError("key columns must not hold missing values")
-    if len(df) and (df[value].isna().any() or (df[value] < 0).any()):
+    counts = df[value].to_numpy()
+    if len(df) and (pd.isna(counts).any() or (counts < 0).any()):
         raise ValueError("counts must be non-negative integers")
-    if any((df[k] == TOTAL).any() for k in keys):
+    if any(TOTAL in set(df[k].tolist()) for k in keys):
         raise ValueError(f"{TOTAL!r} is reserved for margins")
 
 

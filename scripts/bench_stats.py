@@ -175,10 +175,11 @@ def measure(worker: str, db: Path, runs: int) -> dict:
 
 def report(rows: list[dict]) -> str:
     cols = [("cases", "{:>10,}"), ("build_s", "{:>8.1f}"), ("page_cold_s", "{:>9.3f}"),
-            ("page_warm_s", "{:>9.3f}"), ("page_rss_mb", "{:>8.0f}"), ("duckdb_total_s", "{:>9.3f}"),
+            ("page_warm_s", "{:>9.3f}"), ("page_rss_mb", "{:>8.0f}"),
+            ("page_peak_mb", "{:>8.0f}"), ("duckdb_total_s", "{:>9.3f}"),
             ("dashboard_s", "{:>9.3f}"), ("pandas_aggregate_s", "{:>9.3f}"),
             ("pandas_load_s", "{:>8.1f}"), ("pandas_rss_mb", "{:>8.0f}")]
-    head = ("     cases  build s  page cold  page warm  page MB  duckdb s  dashbrd s  pandas s"
+    head = ("     cases  build s  page cold  page warm  page MB  peak MB  duckdb s  dashbrd s  pandas s"
             "  load s  pandas MB")
     lines = [head]
     for row in rows:

@@ -14,6 +14,7 @@ from model.suppression import (
     for_display,
     format_count,
     suppress_frame,
+    with_margins,
 )
 
 # Mostly small counts, so that primary and secondary suppression both have work to do.
@@ -190,3 +191,16 @@ def test_display_marks_hidden_values_and_uses_danish_thousands_separator():
     assert format_count(1234567) == "1.234.567"
     df = pd.DataFrame({"r": ["a", "b"], "n": pd.array([pd.NA, 12], dtype="Int64")})
     assert for_display(df, ["n"])["n"].tolist() == [SUPPRESSED_MARK, "12"]
+
+
+@settings(deadline=None, max_examples=100)
+@given(long_tables())
+def test_with_margins_is_the_true_table_with_nothing_hidden(table):
+    df, one_dim = table
+    col = None if one_dim else "c"
+    out = with_margins(df, "r", col, "n")
+    pd.testing.assert_frame_equal(out, suppress_frame(df, "r", col, "n", threshold=0))
+    assert not out["n"].isna().any()
+    keys = ["r"] if one_dim else ["r", "c"]
+    published = {tuple(k): v for k, v in zip(out[keys].itertuples(index=False), out["n"], strict=True)}
+    assert published == true_matrix(df, out, one_dim)

@@ -33,7 +33,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
 bench: $(BIN)/.installed
-	$(BIN)/python scripts/bench_stats.py
+	$(BIN)/python scripts/bench_stats.py $(BENCH_ARGS)
 
 # Re-resolve the pinned versions from pyproject.toml (runtime + dev group) into requirements.lock.
 lock:

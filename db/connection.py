@@ -87,7 +87,9 @@ def transaction() -> Iterator[duckdb.DuckDBPyConnection]:
         cur.execute("BEGIN TRANSACTION")
         try:
             yield cur
-            cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
             raise
+        # A failed COMMIT (e.g. a write-write conflict) has already rolled back in DuckDB; it
+        # surfaces from cursor() as ConflictError or StorageError with the original cause.
+        cur.execute("COMMIT")

@@ -23,6 +23,3 @@ REGISTRATION_STATUS: dict[str, str] = {
     "waiting": "Venteliste",
     "cancelled": "Afmeldt",
 }
-
-# The versions of the handling model a course can teach; the triage issue owns the model itself.
-MODEL_VERSIONS: tuple[str, ...] = ("2018",)

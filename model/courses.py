@@ -9,8 +9,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from model.course_vocab import MODEL_VERSIONS
 from model.errors import ValidationError
+from model.handling_model import versions
 
 MAX_CAPACITY = 500
 MAX_TEXT = 200
@@ -67,7 +67,7 @@ def validate_course(
             f"Kurset har allerede {registered} tilmeldte. "
             "Antal pladser kan ikke være lavere end det."
         )
-    if clean.model_version not in MODEL_VERSIONS:
+    if clean.model_version not in versions():
         problems.append("Vælg den version af håndteringsmodellen, der undervises i.")
     if problems:
         raise ValidationError(problems)

@@ -11,9 +11,9 @@ from db import courses
 from db.courses import Course
 from db.districts import district_names
 from model.access import Scope
-from model.course_vocab import MODEL_VERSIONS
 from model.courses import CourseDraft
 from model.errors import DomainError
+from model.handling_model import versions
 from pages.components.session import show_error
 
 
@@ -46,9 +46,10 @@ def course_form(scope: Scope, districts: list[str], course: Course | None = None
                               placeholder="F.eks. Politigården, Helsingør")
         trainers = st.text_input("Undervisere", value=course.trainers if course else "",
                                  placeholder="Navne på underviserne")
-        version = st.selectbox("Version af håndteringsmodellen", MODEL_VERSIONS,
-                               index=MODEL_VERSIONS.index(course.model_version)
-                               if course and course.model_version in MODEL_VERSIONS else 0)
+        known = versions()
+        version = st.selectbox("Version af håndteringsmodellen", known,
+                               index=known.index(course.model_version)
+                               if course and course.model_version in known else len(known) - 1)
         label = "Opret kursus" if course is None else "Gem ændringer"
         if not st.form_submit_button(label, type="primary"):
             return

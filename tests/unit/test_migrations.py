@@ -42,3 +42,35 @@ def test_a_failed_transaction_leaves_nothing_behind(fresh_db):
         cur.execute("INSERT INTO app_meta VALUES ('x', 'again')")  # duplicate key
     with cursor() as cur:
         assert cur.execute("SELECT count(*) FROM app_meta").fetchone()[0] == 0
+
+
+def test_a_commit_conflict_becomes_a_conflict_error_with_its_cause_and_writes_nothing(fresh_db):
+    import threading
+
+    import duckdb
+    import pytest
+
+    from db.connection import transaction
+    from model.errors import ConflictError
+
+    with transaction() as cur:
+        cur.execute("INSERT INTO app_meta VALUES ('k', 'v0')")
+    inside = threading.Event()
+    release = threading.Event()
+
+    def competing_update() -> None:
+        with transaction() as cur:
+            cur.execute("UPDATE app_meta SET value = 'first' WHERE key = 'k'")
+            inside.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=competing_update)
+    worker.start()
+    inside.wait(5)
+    with pytest.raises(ConflictError) as caught, transaction() as cur:
+        cur.execute("UPDATE app_meta SET value = 'second' WHERE key = 'k'")
+    release.set()
+    worker.join()
+    assert isinstance(caught.value.__cause__, duckdb.TransactionException)
+    with cursor() as cur:
+        assert cur.execute("SELECT value FROM app_meta WHERE key = 'k'").fetchone()[0] == "first"

@@ -129,17 +129,18 @@ def _pandas_aggregates(cases, measures, takedowns) -> dict:
 
 
 def work_pandas(db: Path, runs: int) -> dict:
-    import duckdb
+    from db import connection
 
     started = time.perf_counter()
-    con = duckdb.connect(str(db), read_only=True)
-    cases = con.execute(
-        "SELECT case_id, case_month, district_code, age_band, gender, platforms, model_version,"
-        " proposed_level, chosen_level, override_reason, police_consulted, police_report_filed,"
-        " status FROM cases").fetch_df()
-    measures = con.execute("SELECT case_id, measure_key, status FROM case_measures").fetch_df()
-    takedowns = con.execute("SELECT case_id, outcome FROM case_takedowns").fetch_df()
-    con.close()
+    connection.configure(db)
+    with connection.cursor() as cur:
+        cases = cur.execute(
+            "SELECT case_id, case_month, district_code, age_band, gender, platforms, model_version,"
+            " proposed_level, chosen_level, override_reason, police_consulted, police_report_filed,"
+            " status FROM cases").fetch_df()
+        measures = cur.execute("SELECT case_id, measure_key, status FROM case_measures").fetch_df()
+        takedowns = cur.execute("SELECT case_id, outcome FROM case_takedowns").fetch_df()
+    connection.close()
     load_s = time.perf_counter() - started
     agg_s, _ = timed(lambda: _pandas_aggregates(cases, measures, takedowns), runs)
     return {"pandas_load_s": load_s, "pandas_aggregate_s": agg_s, "pandas_rss_mb": rss_mb(),

@@ -11,19 +11,19 @@ import pandas as pd
 
 from model.suppression import format_count
 
-# district code -> (column, row, short label)
+# district code -> (column, row, short label; \n breaks a label that is wider than its tile)
 TILES: dict[str, tuple[int, int, str]] = {
     "NJY": (1, 0, "Nordjylland"),
-    "MVJ": (0, 1, "Midt-Vestjylland"),
+    "MVJ": (0, 1, "Midt- og\nVestjylland"),
     "OJY": (1, 1, "Østjylland"),
-    "SOJ": (1, 2, "Sydøstjylland"),
-    "SSJ": (0, 2, "Syd-Sønderjylland"),
+    "SOJ": (1, 2, "Sydøst-\njylland"),
+    "SSJ": (0, 2, "Syd- og\nSønderjylland"),
     "FYN": (2, 2, "Fyn"),
-    "MVS": (3, 2, "Midt-Vestsjælland"),
-    "NSJ": (4, 1, "Nordsjælland"),
-    "KVE": (4, 2, "Kbh. Vestegn"),
+    "MVS": (3, 2, "Midt- og\nVestsjælland"),
+    "NSJ": (4, 1, "Nord-\nsjælland"),
+    "KVE": (4, 2, "Københavns\nVestegn"),
     "KBH": (5, 2, "København"),
-    "SSL": (4, 3, "Sydsjælland, L-F"),
+    "SSL": (4, 3, "Sydsjælland,\nLolland-Falster"),
     "BOR": (6, 3, "Bornholm"),
     "GRL": (5, 0, "Grønland"),
     "FAR": (6, 0, "Færøerne"),
@@ -60,8 +60,9 @@ def district_tiles(tiles: pd.DataFrame) -> alt.LayerChart:
     squares = base.mark_rect(cornerRadius=4, stroke="white", strokeWidth=3).encode(
         color=alt.Color("n:Q", title="Antal sager", scale=alt.Scale(scheme="oranges")),
     )
-    names = base.mark_text(baseline="bottom", dy=-2, fontSize=10, limit=86).encode(text="short:N")
-    counts = base.mark_text(baseline="top", dy=2, fontSize=13, fontWeight="bold").encode(
+    names = base.mark_text(baseline="top", dy=-36, fontSize=10, lineBreak="\n").encode(
+        text="short:N")
+    counts = base.mark_text(baseline="middle", dy=18, fontSize=13, fontWeight="bold").encode(
         text="text:N")
     return alt.layer(hidden, squares, names, counts).properties(width=630, height=360)
 

@@ -127,3 +127,16 @@ def screenshot(page: Page, name: str) -> Path:
     out.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(out), full_page=True)
     return out
+
+
+def tall_screenshot(page: Page, name: str, height: int = 2400) -> Path:
+    """Streamlit scrolls inside its own container, so `full_page` alone shows one viewport: a tall
+    viewport for the moment of the shot shows the whole page."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 1400, "height": height})
+    page.wait_for_timeout(300)
+    try:
+        return screenshot(page, name)
+    finally:
+        if size:
+            page.set_viewport_size(size)

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from db.synthetic import GENERATOR, generate
 from model.suppression import SUPPRESSED_MARK
-from tests.e2e.conftest import Stack, login, running_stack, screenshot, wait_for_app
+from tests.e2e.conftest import Stack, login, running_stack, tall_screenshot, wait_for_app
 from tools import demo
 
 
@@ -28,14 +28,6 @@ def users_and_synthetic_cases() -> None:
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     with running_stack(tmp_path_factory.mktemp("e2e-stats"), users_and_synthetic_cases) as running:
         yield running
-
-
-def tall_screenshot(page: Page, name: str) -> None:
-    size = page.viewport_size
-    page.set_viewport_size({"width": 1400, "height": 2200})
-    page.wait_for_timeout(500)
-    screenshot(page, name)
-    page.set_viewport_size(size)
 
 
 def counts_in(csv_text: str) -> list[int]:

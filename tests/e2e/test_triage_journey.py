@@ -6,19 +6,10 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Stack, choose, login, screenshot, wait_for_app
+from tests.e2e.conftest import Stack, choose, login, tall_screenshot, wait_for_app
 from tools import demo
 
 CODE = re.compile(r"NSJ-\d{4}-\d{4}")
-
-
-def tall_screenshot(page: Page, name: str) -> None:
-    """Streamlit scrolls inside its own container: a tall viewport shows the whole page."""
-    size = page.viewport_size
-    page.set_viewport_size({"width": 1400, "height": 2400})
-    page.wait_for_timeout(300)
-    screenshot(page, name)
-    page.set_viewport_size(size)
 
 
 def test_contact_triages_follows_up_and_closes_a_case_invisible_to_another_district(

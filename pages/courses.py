@@ -39,9 +39,14 @@ else:
     manageable = [district] if district else []
     st.caption(names.get(district or "", ""))
 
-if st.session_state.pop("_show_overview", False):  # a course was just created: show it
-    st.session_state["course_tabs"] = "Kursusoversigt"
-overview, new = st.tabs(["Kursusoversigt", "Opret kursus"], key="course_tabs", on_change="rerun")
+# A course was just created: show it. The browser keeps its own value of a keyed widget and sends
+# it back on the next click, so setting the state here is not enough (the old tab or course came
+# back on the next click); widgets under a new key start from their defaults instead.
+if st.session_state.pop("_show_overview", False):
+    st.session_state["_course_view"] = st.session_state.get("_course_view", 0) + 1
+view = st.session_state.get("_course_view", 0)
+overview, new = st.tabs(["Kursusoversigt", "Opret kursus"], key=f"course_tabs_{view}",
+                        on_change="rerun")
 with new:
     course_form(scope, manageable)
 
@@ -62,7 +67,7 @@ with overview:
     by_id = {c.course_id: c for c in listed}
     chosen = st.session_state.get("selected_course")
     course_id = st.selectbox(
-        "Vælg kursus", list(by_id), key="course_pick",
+        "Vælg kursus", list(by_id), key=f"course_pick_{view}",
         index=list(by_id).index(chosen) if chosen in by_id else 0,
         format_func=lambda i: f"{when(by_id[i].starts_at)} · {by_id[i].place} "
                               f"({COURSE_STATUS[by_id[i].status].lower()})")

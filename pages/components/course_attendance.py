@@ -45,6 +45,7 @@ def attendance_editor(scope: Scope, course: Course, people: list[Participant]) -
         frame, hide_index=True, width="stretch", key=f"attendance_{course.course_id}",
         disabled=["Navn", "Organisation", "Rolle"],
         column_config={"Mødt": st.column_config.CheckboxColumn("Mødt", default=False)})
+    st.caption(f"{int(edited['Mødt'].sum())} af {len(seated)} markeret som mødt.")
     if st.button("Gem fremmøde", type="primary", key=f"save_attendance_{course.course_id}"):
         marks = {int(pid): bool(v) for pid, v in edited["Mødt"].items()}
         try:

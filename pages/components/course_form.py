@@ -60,7 +60,6 @@ def course_form(scope: Scope, districts: list[str], course: Course | None = None
             new_id = courses.create_course(scope, draft, _submission_id(key))
             st.session_state.pop(f"_submission_{key}", None)
             st.session_state["selected_course"] = new_id
-            st.session_state.pop("course_pick", None)
             st.session_state["_show_overview"] = True
             st.session_state["_flash"] = "Kurset er oprettet."
         else:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from db import connection
 from db.migrate import migrate
@@ -95,13 +95,52 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+APP = "[data-testid='stApp']"
+
+# Records every value Streamlit gives the app's script-state attribute from now on: a click's rerun
+# is then seen to start ("running") and to end ("notRunning"), however fast or slow it is.
+_WATCH_RUNS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  window.__hmdRuns = [];
+  if (window.__hmdWatcher) window.__hmdWatcher.disconnect();
+  window.__hmdWatcher = new MutationObserver(
+    () => window.__hmdRuns.push(app.getAttribute('data-test-script-state')));
+  window.__hmdWatcher.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+_RUN_DONE = """() => (window.__hmdRuns || []).includes('running')
+  && document.querySelector("[data-testid='stApp']").getAttribute('data-test-script-state')
+     === 'notRunning'"""
+
+
 def wait_for_app(page: Page) -> None:
-    """Wait until Streamlit is connected and has finished its script run (as Streamlit's own e2e
-    helpers do): a short pause lets a rerun that a click just asked for begin first."""
-    page.wait_for_timeout(250)
-    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']")
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
-    page.wait_for_timeout(150)
+    """Wait until Streamlit is connected and idle: after `goto` or a reload, whose first run ends
+    with the script state going from "initial" to "notRunning". For a click, use `rerun`."""
+    page.wait_for_selector(f"{APP}[data-test-connection-state='CONNECTED']")
+    page.wait_for_selector(f"{APP}[data-test-script-state='notRunning']")
+
+
+@contextmanager
+def rerun(page: Page, *, shows: Locator | None = None) -> Iterator[None]:
+    """Wait for the script run that the block's action starts to finish (its start and end are
+    seen, no fixed pause): `with rerun(page): button.click()`. Only for actions that rerun.
+
+    An action that ends in `st.rerun()` runs the script twice, and the browser may or may not
+    report "notRunning" in between: pass `shows`, something only the last run draws (its success
+    message), and the wait lasts until that is visible and the run that drew it has ended.
+    """
+    wait_for_app(page)
+    page.evaluate(_WATCH_RUNS)
+    yield
+    page.wait_for_function(_RUN_DONE)
+    if shows is not None:
+        expect(shows).to_be_visible()
+        wait_for_app(page)
+
+
+def navigate(page: Page, link: str) -> None:
+    """Open a page through the sidebar's navigation and wait for it to be drawn."""
+    with rerun(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=link).click()
 
 
 def login(page: Page, stack: Stack, user: devstack.DemoUser) -> None:
@@ -115,10 +154,17 @@ def login(page: Page, stack: Stack, user: devstack.DemoUser) -> None:
     page.get_by_text(user.email).first.wait_for()
 
 
-def choose(page: Page, label: str, option: str) -> None:
-    """Pick `option` in the Streamlit selectbox labelled `label`."""
-    page.get_by_role("combobox", name=label).first.click()
-    page.get_by_role("option", name=option, exact=True).click()
+def choose(page: Page, label: str, option: str, *, in_form: bool = False) -> None:
+    """Pick `option` in the Streamlit selectbox labelled `label`; outside a form (where a change
+    reruns the script), wait for that rerun."""
+    box = page.get_by_role("combobox", name=label).first
+    box.click()
+    option_item = page.get_by_role("option", name=option, exact=True)
+    if in_form:
+        option_item.click()
+    else:
+        with rerun(page):
+            option_item.click()
 
 
 def screenshot(page: Page, name: str) -> Path:
@@ -134,7 +180,7 @@ def tall_screenshot(page: Page, name: str, height: int = 2400) -> Path:
     viewport for the moment of the shot shows the whole page."""
     size = page.viewport_size
     page.set_viewport_size({"width": 1400, "height": height})
-    page.wait_for_timeout(300)
+    page.wait_for_function(f"() => window.innerHeight === {height}")
     try:
         return screenshot(page, name)
     finally:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Stack, login, screenshot, wait_for_app
+from tests.e2e.conftest import Stack, login, rerun, screenshot, wait_for_app
 from tools import demo
 
 SHEET = [
@@ -26,14 +26,35 @@ def open_page(page: Page, stack: Stack, key: str) -> None:
 
 
 def open_tab(page: Page, name: str) -> None:
-    """Select a tab and wait for the rerun that switching tabs starts."""
-    wait_for_app(page)
+    """Select a tab and wait for the rerun that switching tabs starts (on_change="rerun")."""
     tab = page.get_by_role("tab", name=name)
-    tab.click()
+    with rerun(page):
+        tab.click()
     expect(tab).to_have_attribute("aria-selected", "true")
-    page.wait_for_timeout(500)
-    wait_for_app(page)
-    expect(tab).to_have_attribute("aria-selected", "true")
+
+
+def focus_cell(page: Page, grid, column: int, row: int) -> None:
+    """Move the data grid's own keyboard focus to (column, row), through its accessible cells.
+
+    Focusing the first cell selects it (the grid draws on a canvas; its cells are an accessible
+    table behind it); arrow keys then move the selection, and each step is checked, so a key can
+    never land outside the grid.
+    """
+    first = grid.get_by_test_id("glide-cell-0-0")
+    first.focus()
+    expect(first).to_be_focused()
+    for c in range(1, column + 1):
+        page.keyboard.press("ArrowRight")
+        expect(grid.get_by_test_id(f"glide-cell-{c}-0")).to_be_focused()
+    for r in range(1, row + 1):
+        page.keyboard.press("ArrowDown")
+        expect(grid.get_by_test_id(f"glide-cell-{column}-{r}")).to_be_focused()
+
+
+def toggle_focused_checkbox(page: Page) -> None:
+    """Enter flips a checkbox cell; the edit is a rerun of its own."""
+    with rerun(page):
+        page.keyboard.press("Enter")
 
 
 def trained_caption(page: Page):
@@ -49,11 +70,11 @@ def test_organiser_creates_course_imports_sheet_marks_attendance_and_coverage_up
 
     open_page(page, stack, "courses")
     open_tab(page, "Opret kursus")
-    page.get_by_label("Sted").first.fill("Kulturværftet, Helsingør")
-    page.get_by_label("Undervisere").first.fill("Mette Eksempelsen")
-    page.get_by_role("button", name="Opret kursus").click()
-    wait_for_app(page)
-    expect(page.get_by_text("Kurset er oprettet.")).to_be_visible()
+    form = page.get_by_role("tabpanel", name="Opret kursus")
+    form.get_by_label("Sted").fill("Kulturværftet, Helsingør")
+    form.get_by_label("Undervisere").fill("Mette Eksempelsen")
+    with rerun(page, shows=page.get_by_text("Kurset er oprettet.")):
+        page.get_by_role("button", name="Opret kursus").click()
 
     sheet = tmp_path / "tilmeldinger.csv"
     sheet.write_bytes("\r\n".join(SHEET).encode("cp1252"))
@@ -62,27 +83,23 @@ def test_organiser_creates_course_imports_sheet_marks_attendance_and_coverage_up
     expect(page.get_by_text("3 rækker: 3 gyldige, 0 med fejl.")).to_be_visible(timeout=15_000)
     wait_for_app(page)
     screenshot(page, "courses-import-preview")
-    page.get_by_role("button", name="Gem 3 deltagere").click()
-    wait_for_app(page)
-    expect(page.get_by_text("3 deltagere er indlæst.")).to_be_visible()
+    with rerun(page, shows=page.get_by_text("3 deltagere er indlæst.")):
+        page.get_by_role("button", name="Gem 3 deltagere").click()
 
     open_tab(page, "Fremmøde")
     grid = page.locator("[class*='st-key-attendance_'] [data-testid='stDataFrame']")
-    box = grid.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)  # first row, first column
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("Space")  # Mødt for the first participant
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Space")  # and for the second
-    page.wait_for_timeout(800)
-    wait_for_app(page)  # each edit of the table is a rerun of its own
+    marked = page.get_by_test_id("stMain").get_by_text("markeret som mødt")
+    expect(grid.get_by_test_id("glide-cell-3-2")).to_be_attached()  # all three rows drawn
+    expect(marked).to_have_text("0 af 3 markeret som mødt.")
+    focus_cell(page, grid, column=3, row=0)  # Mødt of the first participant
+    toggle_focused_checkbox(page)
+    expect(marked).to_have_text("1 af 3 markeret som mødt.")
+    focus_cell(page, grid, column=3, row=1)  # and of the second
+    toggle_focused_checkbox(page)
+    expect(marked).to_have_text("2 af 3 markeret som mødt.")
     screenshot(page, "courses-attendance")
-    page.get_by_role("button", name="Gem fremmøde").click()
-    wait_for_app(page)
-    expect(page.get_by_text("· Afholdt ·")).to_be_visible(timeout=15_000)
+    with rerun(page, shows=page.get_by_text("· Afholdt ·")):
+        page.get_by_role("button", name="Gem fremmøde").click()
     expect(page.get_by_test_id("stMain")).not_to_contain_text("Der var ingen ændringer")
 
     open_page(page, stack, "coverage")

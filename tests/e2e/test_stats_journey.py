@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from db.synthetic import GENERATOR, generate
 from model.suppression import SUPPRESSED_MARK
-from tests.e2e.conftest import Stack, login, running_stack, tall_screenshot, wait_for_app
+from tests.e2e.conftest import Stack, login, navigate, rerun, running_stack, tall_screenshot
 from tools import demo
 
 
@@ -37,8 +37,7 @@ def counts_in(csv_text: str) -> list[int]:
 
 def test_project_leader_filters_and_downloads_a_csv_without_small_counts(page: Page, stack: Stack):
     login(page, stack, demo.LEADER)
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Landstal").click()
-    wait_for_app(page)
+    navigate(page, "Landstal")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Landstal")).to_be_visible()
     expect(main.get_by_text("Sager pr. måned og niveau").first).to_be_visible()
@@ -47,10 +46,9 @@ def test_project_leader_filters_and_downloads_a_csv_without_small_counts(page: P
     for name in ("Københavns Politi", "Nordsjællands Politi"):
         districts.click()
         page.keyboard.type(name)
-        page.get_by_role("option", name=name, exact=True).click()
-        wait_for_app(page)
+        with rerun(page):
+            page.get_by_role("option", name=name, exact=True).click()
     page.keyboard.press("Escape")
-    wait_for_app(page)
     expect(main.get_by_test_id("stVegaLiteChart").first).to_be_visible()
     tall_screenshot(page, "stats-national")
 
@@ -65,15 +63,14 @@ def test_project_leader_filters_and_downloads_a_csv_without_small_counts(page: P
     assert shown and not [n for n in shown if 1 <= n <= 4]
 
     page.get_by_role("tab", name="Politikredse").click()
-    wait_for_app(page)
+    expect(main.get_by_text("Sager pr. politikreds").first).to_be_visible()
     tall_screenshot(page, "stats-national-districts")
 
     admin = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         audit_page = admin.new_page()
         login(audit_page, stack, demo.ADMIN)
-        audit_page.get_by_test_id("stSidebarNav").get_by_role("link", name="Revisionslog").click()
-        wait_for_app(audit_page)
+        navigate(audit_page, "Revisionslog")
         expect(audit_page.get_by_test_id("stDataFrame")).to_contain_text("Statistik eksporteret")
     finally:
         admin.close()
@@ -81,8 +78,7 @@ def test_project_leader_filters_and_downloads_a_csv_without_small_counts(page: P
 
 def test_project_leader_reads_the_calibration_page(page: Page, stack: Stack):
     login(page, stack, demo.LEADER)
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Modeljustering").click()
-    wait_for_app(page)
+    navigate(page, "Modeljustering")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Modelversion 2018")).to_be_visible()
     expect(main.get_by_text("Foreslået og valgt niveau").first).to_be_visible()
@@ -91,8 +87,7 @@ def test_project_leader_reads_the_calibration_page(page: Page, stack: Stack):
 
 def test_district_contact_sees_own_district_beside_the_country(page: Page, stack: Stack):
     login(page, stack, demo.CONTACT_NSJ)
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Kredsens tal").click()
-    wait_for_app(page)
+    navigate(page, "Kredsens tal")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Kredsens tal · Nordsjællands Politi")).to_be_visible()
     expect(main.get_by_role("heading", name="Hele landet").first).to_be_visible()

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Stack, choose, login, tall_screenshot, wait_for_app
+from tests.e2e.conftest import Stack, choose, login, navigate, rerun, tall_screenshot, wait_for_app
 from tools import demo
 
 CODE = re.compile(r"NSJ-\d{4}-\d{4}")
@@ -15,43 +15,40 @@ CODE = re.compile(r"NSJ-\d{4}-\d{4}")
 def test_contact_triages_follows_up_and_closes_a_case_invisible_to_another_district(
         page: Page, stack: Stack):
     login(page, stack, demo.CONTACT_NSJ)
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Ny sag").click()
-    wait_for_app(page)
+    navigate(page, "Ny sag")
     expect(page.get_by_text("så snart du har valgt")).to_be_visible()
     choose(page, "Aldersgruppe", "16-17 år")
     choose(page, "Uddannelsesinstitution (type)", "Gymnasium/HF")
     choose(page, "Hvad viser billedet?", "Nøgenbillede")
-    page.get_by_text("Ansigtet er genkendeligt").click()
-    wait_for_app(page)
+    with rerun(page):
+        page.get_by_text("Ansigtet er genkendeligt").click()
     main = page.get_by_test_id("stMain")
     expect(main.get_by_text("Niveau 3: Ofret reagerer ude af kontrol").first).to_be_visible()
     expect(main.get_by_text("straffelovens § 235").first).to_be_visible()
     tall_screenshot(page, "triage-proposal")
 
-    page.get_by_role("button", name="Gem sag").click()
-    wait_for_app(page)
     success = page.get_by_test_id("stAlertContentSuccess")
-    expect(success).to_contain_text("Sagen er gemt med sagsnummeret")
+    with rerun(page, shows=success.filter(has_text="Sagen er gemt med sagsnummeret")):
+        page.get_by_role("button", name="Gem sag").click()
     code = CODE.search(success.inner_text()).group(0)
     expect(page.get_by_role("button", name="Hent handleplan (til udskrift)")).to_be_visible()
     tall_screenshot(page, "triage-saved")
 
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Opfølgning").click()
-    wait_for_app(page)
+    navigate(page, "Opfølgning")
     expect(page.get_by_test_id("stDataFrame")).to_contain_text(code)
     page.goto(f"{stack.url}/cases?sag={code}")
     wait_for_app(page)
     expect(page.get_by_role("heading", name=f"Sag {code}")).to_be_visible()
     first_measure = page.get_by_test_id("stRadio").first
-    first_measure.get_by_text("Udført", exact=True).click()
-    page.get_by_role("button", name="Gem opfølgning").click()
-    wait_for_app(page)
+    first_measure.get_by_text("Udført", exact=True).click()  # inside the form: no rerun
+    with rerun(page):
+        page.get_by_role("button", name="Gem opfølgning").click()
     expect(page.get_by_text("Opfølgningen er gemt.")).to_be_visible()
     expect(page.get_by_text(re.compile(r"udført \w+ \d{4}")).first).to_be_visible()
     tall_screenshot(page, "follow-up")
 
-    page.get_by_role("button", name="Luk sagen").click()
-    wait_for_app(page)
+    with rerun(page):
+        page.get_by_role("button", name="Luk sagen").click()
     expect(page.get_by_text("Sagen er lukket.").first).to_be_visible()
     expect(page.get_by_role("button", name="Genåbn sagen")).to_be_visible()
 
@@ -65,8 +62,8 @@ def test_contact_triages_follows_up_and_closes_a_case_invisible_to_another_distr
                ).to_be_visible()
         expect(theirs.get_by_role("heading", name=f"Sag {code}")).to_have_count(0)
         theirs.get_by_label("Status").first.click()
-        theirs.get_by_role("option", name="Alle", exact=True).click()
-        wait_for_app(theirs)
+        with rerun(theirs):
+            theirs.get_by_role("option", name="Alle", exact=True).click()
         expect(theirs.get_by_text(code)).to_have_count(0)
         tall_screenshot(theirs, "follow-up-other-district")
     finally:

@@ -1,12 +1,13 @@
 """Files made from a course's participant list: attendance list (CSV, Excel) and a sign-in sheet.
 
 The CSV is written for Danish Excel: UTF-8 with BOM and `;` as separator, so æ, ø and å survive a
-double click. The sign-in sheet is self-contained HTML that prints on A4.
+double click. Names and organisations are typed by people outside the app (sign-up sheets): cells
+go through model.export_cells, so none becomes a formula. The sign-in sheet is self-contained HTML
+that prints on A4, every text escaped.
 """
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from model.course_vocab import REGISTRATION_STATUS, RESOURCE_ROLES
+from model.export_cells import csv_bytes, text_not_formulas
 
 COLUMNS = ("Navn", "E-mail", "Organisation", "Kommune", "Rolle", "Status", "Mødt")
 
@@ -51,11 +53,7 @@ def attendance_rows(people: Sequence[ListedParticipant]) -> list[list[str]]:
 
 
 def attendance_csv(people: Sequence[ListedParticipant]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(attendance_rows(people))
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(COLUMNS, attendance_rows(people))
 
 
 def attendance_xlsx(course: CourseHeading, people: Sequence[ListedParticipant]) -> bytes:
@@ -74,6 +72,7 @@ def attendance_xlsx(course: CourseHeading, people: Sequence[ListedParticipant]) 
         sheet.append(row)
     for letter, width in zip("ABCDEFG", (28, 32, 28, 18, 26, 12, 8), strict=True):
         sheet.column_dimensions[letter].width = width
+    text_not_formulas(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -18,6 +18,7 @@ import streamlit as st
 
 from db.stats import record_export
 from model.access import Scope
+from model.export_cells import csv_bytes, text_not_formulas
 from model.stats_filter import StatsFilter
 from model.suppression import SUPPRESSED_MARK, SUPPRESSED_NOTE
 
@@ -39,11 +40,12 @@ def table_bytes(table: pd.DataFrame, fmt: str, title: str) -> bytes:
     """CSV (semicolon, UTF-8 with BOM, as Danish Excel reads it) or an Excel workbook with a note."""
     plain = _plain(table)
     if fmt == "csv":
-        return plain.to_csv(index=False, sep=";").encode("utf-8-sig")
+        return csv_bytes([str(c) for c in plain.columns], plain.itertuples(index=False))
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:  # imports openpyxl only now
         plain.to_excel(writer, sheet_name="Tal", index=False)
         pd.DataFrame({"Note": [title, SUPPRESSED_NOTE]}).to_excel(writer, sheet_name="Note", index=False)
+        text_not_formulas(writer.book)
     return buffer.getvalue()
 
 

@@ -29,9 +29,9 @@ def test_the_csv_opens_in_danish_excel_with_letters_intact():
     data = attendance_csv(PEOPLE)
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Navn;E-mail;Organisation;Kommune;Rolle;Status;Mødt"
-    assert lines[1] == ("Søren Ærø;soren@example.com;Espergærde Gymnasium;Helsingør;"
-                        "Studievejleder;Tilmeldt;Ja")
+    assert lines[0] == '"Navn";"E-mail";"Organisation";"Kommune";"Rolle";"Status";"Mødt"'
+    assert lines[1] == ('"Søren Ærø";"soren@example.com";"Espergærde Gymnasium";"Helsingør";'
+                        '"Studievejleder";"Tilmeldt";"Ja"')
 
 
 def test_the_excel_file_holds_a_heading_and_one_row_per_participant():

@@ -53,6 +53,9 @@ WRONG_FORMAT = (
 TOO_BIG = ("Filen er for stor eller for kompleks til at blive læst ({what}). En tilmeldingsliste "
            "må højst have {participants} deltagere: del den op, eller gem den som CSV.")
 TOO_SLOW = "Filen tog for lang tid at læse. Gem den som CSV, eller del den op, og prøv igen."
+_OLE2 = b"\xd0\xcf\x11\xe0"  # the container of .xls, and of .xlsx files saved with a password
+_PROTECTED = ("Filen er beskyttet med adgangskode. Fjern beskyttelsen i Excel, gem den som .xlsx "
+              "eller CSV, og prøv igen.")
 _OTHER_FORMATS = {
     ".xls": "Det gamle Excel-format (.xls) kan ikke læses. Gem filen som .xlsx eller CSV.",
     ".xlsb": "Excels binære format (.xlsb) kan ikke læses. Gem filen som .xlsx eller CSV.",
@@ -167,7 +170,7 @@ def _check_zip(archive: zipfile.ZipFile, budget: _Budget) -> set[str]:
         raise budget.too_big(f"mere end {limits.unzipped_bytes // 1_000_000} MB udpakket")
     for info in members:
         if info.flag_bits & 0x1:
-            raise ValidationError("Filen er beskyttet med adgangskode. Fjern beskyttelsen og prøv igen.")
+            raise ValidationError(_PROTECTED)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise ValidationError(WRONG_FORMAT)
         if info.file_size > limits.member_bytes or (
@@ -182,7 +185,10 @@ def _check_zip(archive: zipfile.ZipFile, budget: _Budget) -> set[str]:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    """A size the Danish way: 85 MB, 4,9 MB, 12 kB."""
+    if size < 1_000_000:
+        return f"{max(size // 1000, 1)} kB"
+    return (f"{size / 1_000_000:.1f}".rstrip("0").rstrip(".") + " MB").replace(".", ",")
 
 
 def _count_shared_strings(archive: zipfile.ZipFile, parts: set[str], budget: _Budget) -> None:
@@ -262,10 +268,12 @@ def csv_rows(text: str, score: Callable[[Sequence[str]], int],
 
 
 def _refuse_other_formats(name: str, data: bytes) -> None:
+    if name.endswith((".xlsx", ".xlsm")) and data.startswith(_OLE2):
+        raise ValidationError(_PROTECTED)
     for suffix, message in _OTHER_FORMATS.items():
         if name.endswith(suffix):
             raise ValidationError(message)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):  # the old OLE2 container of .xls
+    if data.startswith(_OLE2):
         raise ValidationError(_OTHER_FORMATS[".xls"])
 
 

@@ -12,12 +12,13 @@ from dataclasses import asdict, dataclass, field, replace
 
 import pandas as pd
 
-from db import audit, stats_raw
+from db import audit, rights, stats_raw
 from db.connection import transaction
 from db.districts import all_districts
 from db.stats_publish import Spec, concat, full, publish
 from model.access import Role, Scope
 from model.errors import NotFound
+from model.export_ids import new_export_id
 from model.handling_model import CURRENT_VERSION, load_model, versions
 from model.stats_filter import StatsFilter
 from model.suppression import Key, key_of
@@ -166,9 +167,18 @@ def data_version(scope: Scope) -> tuple[object, ...]:
 
 
 def record_export(scope: Scope, *, page: str, table: str, fmt: str, flt: StatsFilter,
-                  district: str | None = None) -> None:
-    """Write one download of a statistics table or chart to the audit log."""
-    stats_raw.check_stats_access(scope)
+                  district: str | None = None) -> str:
+    """Write one download of a statistics table or chart to the audit log; returns its export id.
+
+    The caller's rights are read again first: a revoked or logged-out user gets no file.
+    """
+    export_id = new_export_id()
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
+        stats_raw.check_stats_access(scope)
+        if district is not None and district not in scope.districts(Role.DISTRICT_CONTACT):
+            raise NotFound()
         audit.record(cur, scope, "stats.export", district=district, object_type="stats_table",
-                     object_id=table, details={"page": page, "format": fmt, "filter": asdict(flt)})
+                     object_id=table, details={"page": page, "format": fmt, "filter": asdict(flt)},
+                     export_id=export_id)
+    return export_id

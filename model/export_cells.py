@@ -31,11 +31,10 @@ def inert(value: Any) -> Any:
     return value
 
 
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+def csv_bytes(rows: Iterable[Sequence[Any]]) -> bytes:
     """A CSV file for Danish Excel (UTF-8 with BOM, `;`), every text cell inert and quoted."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
-    writer.writerow([inert(h) for h in header])
     writer.writerows([inert(v) for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 

@@ -19,6 +19,7 @@ import streamlit as st
 from db.stats import record_export
 from model.access import Scope
 from model.export_cells import csv_bytes, text_not_formulas
+from model.export_ids import export_line
 from model.stats_filter import StatsFilter
 from model.suppression import SUPPRESSED_MARK, SUPPRESSED_NOTE
 
@@ -36,24 +37,30 @@ def _plain(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def table_bytes(table: pd.DataFrame, fmt: str, title: str) -> bytes:
-    """CSV (semicolon, UTF-8 with BOM, as Danish Excel reads it) or an Excel workbook with a note."""
+def table_bytes(table: pd.DataFrame, fmt: str, title: str, export_id: str = "") -> bytes:
+    """CSV (semicolon, UTF-8 with BOM, as Danish Excel reads it; a caption line with the title and
+    export id above the header) or an Excel workbook with a note sheet."""
     plain = _plain(table)
+    caption = " · ".join(p for p in (title, export_line(export_id) if export_id else "") if p)
     if fmt == "csv":
-        return csv_bytes([str(c) for c in plain.columns], plain.itertuples(index=False))
+        return csv_bytes([[caption], [str(c) for c in plain.columns],
+                          *plain.itertuples(index=False)])
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:  # imports openpyxl only now
         plain.to_excel(writer, sheet_name="Tal", index=False)
-        pd.DataFrame({"Note": [title, SUPPRESSED_NOTE]}).to_excel(writer, sheet_name="Note", index=False)
+        note = [title, SUPPRESSED_NOTE] + ([export_line(export_id)] if export_id else [])
+        pd.DataFrame({"Note": note}).to_excel(writer, sheet_name="Note", index=False)
         text_not_formulas(writer.book)
     return buffer.getvalue()
 
 
-def chart_bytes(chart: alt.TopLevelMixin, fmt: str, title: str = "") -> bytes:
-    """The chart as an image, with its title (on the page the title stands above it)."""
+def chart_bytes(chart: alt.TopLevelMixin, fmt: str, title: str = "", export_id: str = "") -> bytes:
+    """The chart as an image, with its title (on the page the title stands above it) and the
+    export id as subtitle."""
     import vl_convert as vlc  # a large library: loaded when someone exports, not on every page
 
-    spec = (chart.properties(title=title) if title else chart).to_dict()
+    heading = alt.TitleParams(title, subtitle=[export_line(export_id)] if export_id else [])
+    spec = (chart.properties(title=heading) if title or export_id else chart).to_dict()
     if fmt == "png":
         return vlc.vegalite_to_png(spec, scale=2)
     return vlc.vegalite_to_svg(spec).encode("utf-8")
@@ -61,8 +68,8 @@ def chart_bytes(chart: alt.TopLevelMixin, fmt: str, title: str = "") -> bytes:
 
 def _audited(scope: Scope, page: str, name: str, fmt: str, flt: StatsFilter, district: str | None,
              produce: partial) -> bytes:
-    record_export(scope, page=page, table=name, fmt=fmt, flt=flt, district=district)
-    return produce()
+    export_id = record_export(scope, page=page, table=name, fmt=fmt, flt=flt, district=district)
+    return produce(export_id=export_id)
 
 
 def file_name(page: str, name: str, flt: StatsFilter, fmt: str) -> str:

@@ -33,11 +33,11 @@ def test_each_formula_character_gets_a_leading_quote_and_ordinary_text_does_not(
 
 def test_numbers_stay_numbers():
     assert inert(12) == 12 and inert(None) is None
-    assert csv_bytes(["Antal"], [[12], [".."]]).decode("utf-8-sig") == '"Antal"\r\n12\r\n".."\r\n'
+    assert csv_bytes([["Antal"], [12], [".."]]).decode("utf-8-sig") == '"Antal"\r\n12\r\n".."\r\n'
 
 
 def test_every_text_cell_is_quoted_so_a_separator_inside_it_starts_no_new_cell():
-    data = csv_bytes(["Navn"], [["Hansen;=1+1"], ["Hansen,=1+1"], ['Han "sen"']])
+    data = csv_bytes([["Navn"], ["Hansen;=1+1"], ["Hansen,=1+1"], ['Han "sen"']])
     text = data.decode("utf-8-sig")
     for delimiter in ";,":
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))

@@ -30,8 +30,9 @@ def published() -> pd.DataFrame:
 
 
 def test_csv_marks_hidden_values_and_holds_no_small_count():
-    text = exports.table_bytes(published(), "csv", "Platforme").decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    text = exports.table_bytes(published(), "csv", "Platforme", "ABCD").decode("utf-8-sig")
+    caption, *rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert caption == ["Platforme · Eksport-id: ABCD"]
     assert rows[0] == ["Platform", "Antal"]
     values = [r[1] for r in rows[1:]]
     assert SUPPRESSED_MARK in values
@@ -53,6 +54,7 @@ def test_a_download_is_audited_before_the_file_is_produced(fresh_db, admin_scope
     assert data.startswith("\ufeff".encode())
     entry = audit.entries(admin_scope, audit.AuditFilter(action="stats.export"))[0]
     assert (entry["object_id"], entry["actor_email"]) == ("platforme", "leder@example.com")
+    assert f"Eksport-id: {entry['export_id']}" in data.decode("utf-8-sig")
     assert '"2024-01-01"' in entry["details"]
 
 

@@ -4,8 +4,9 @@ A participant called `=HYPERLINK("http://x","klik")` must not become a live form
 organiser's Excel. The rule, in one place for every file the app writes:
 - CSV (the OWASP CSV-injection rule): a text cell that starts with `=`, `+`, `-`, `@`, a tab, a
   carriage return or a line feed, also after leading spaces or written full-width (`＝`), gets a
-  leading single quote; every text cell is quoted, so a separator inside a value (`Hansen;=1+1`,
-  or a comma when the file is opened with another list separator) never starts a new cell.
+  leading single quote. Every text cell is quoted, so `Hansen;=1+1` stays one cell in Danish Excel;
+  but Excel with a comma as list separator splits our `;` file at every comma, quotes or not, so a
+  formula character after a separator inside a value (`Skolen,=1+1`) gets the quote too.
 - .xlsx: every cell is written with data type "s" (string), never "f" (formula).
 """
 
@@ -13,18 +14,23 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 _FORMULA_START = frozenset("=+-@\t\r\n")
 _LEADING_SPACE = " \u00a0\u3000"
+# A separator (any list separator a spreadsheet may use, or a line break), spaces, then a formula
+# character (ASCII or full-width): the quote goes right before that character.
+_AFTER_SEPARATOR = re.compile("([;,\t\r\n][ \u00a0\u3000]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])")
 
 
 def inert(value: Any) -> Any:
     """`value` as a CSV cell that no spreadsheet evaluates; numbers and None pass unchanged."""
     if not isinstance(value, str) or not value:
         return value
+    value = _AFTER_SEPARATOR.sub(r"\1'", value)
     head = unicodedata.normalize("NFKC", value[:16]).lstrip(_LEADING_SPACE)
     if value[0] in _FORMULA_START or head[:1] in _FORMULA_START:
         return "'" + value

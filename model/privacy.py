@@ -82,7 +82,7 @@ _FOUND = {
 _INSTEAD = {
     "cpr": "Fjern det: CPR-numre må aldrig skrives her.",
     "email": "Fjern den, og skriv fx »via skolens mail« i stedet.",
-    "url": "Skriv kun platformens navn (fx »Instagram«), aldrig et link.",
+    "url": "Fjern adressen, og skriv kun et navn (fx »Instagram«), aldrig et link.",
     "handle": "Skriv kun platformens navn (fx »Snapchat«), aldrig en profil eller et brugernavn.",
     "phone": "Fjern det: telefonnumre må aldrig skrives her.",
     "date": "Skriv højst måned og år (fx »april 2024«), aldrig en dag.",

@@ -104,6 +104,7 @@ def test_a_course_stored_with_an_image_and_a_link_shows_them_as_text(
     text = shown_text(page)
     assert STORED_PLACE in text and STORED_TRAINERS in text
     expect_nothing_points_at_the_attacker(page, requests_to_attacker)
+    expect(page.locator("a[href^='mailto:']")).to_have_count(0)  # the sidebar's e-mail is code
 
 
 def test_markdown_in_an_uploaded_sheet_is_shown_as_text_in_the_import_errors(

@@ -65,10 +65,11 @@ def normalise(text: str | None) -> str:
 # Streamlit's `:color[...]`, `:material/...:` and emoji shortcodes.
 _ESCAPE = {ord(c): "\\" + c for c in string.punctuation}
 # GFM finds its autolinks in the text after the escapes are resolved: `https\://x.y` still became a
-# link in Chromium. An invisible WORD JOINER (U+2060) after `:` and `@` and before `.` breaks the
-# patterns `scheme://`, `www.` and `name@host.tld` without changing what the reader sees.
+# link in Chromium. An invisible WORD JOINER (U+2060) where an autolink would start breaks the
+# patterns `scheme://`, `www.` and `name@host` without changing what the reader sees; it goes only
+# there, so ordinary text stays exactly as typed (and as a screen reader or a search finds it).
 _JOINER = "\u2060"
-_ESCAPE.update({ord(":"): "\\:" + _JOINER, ord("@"): "\\@" + _JOINER, ord("."): _JOINER + "\\."})
+_AUTOLINK_STARTS = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
 # A line break would start a new Markdown block (a list, a quote, a heading): shown as a space.
 _BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _BIDI = str.maketrans(dict.fromkeys("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -84,7 +85,7 @@ def markdown_literal(text: object) -> str:
     if text is None:
         return ""
     flat = _BREAKS.sub(" ", str(text)).translate(_BIDI)
-    return flat.translate(_ESCAPE)
+    return _AUTOLINK_STARTS.sub(_JOINER, flat).translate(_ESCAPE)
 
 
 def markdown_code(text: object) -> str:

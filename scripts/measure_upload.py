@@ -47,7 +47,12 @@ print(json.dumps({"seconds": seconds, "traced_peak": tracemalloc.get_traced_memo
 """
 
 FILES = {
-    "shared-strings bomb (5 million)": (lambda: crafted_sheets.shared_strings_bomb(5_000_000), "x.xlsx"),
+    "shared-strings bomb (5 million)": (crafted_sheets.shared_strings_bomb, "x.xlsx"),
+    "same bomb, disguised part name": (crafted_sheets.disguised_shared_strings, "x.xlsx"),
+    "sheet claiming A1:XFD1048576": (crafted_sheets.sprawling_sheet, "x.xlsx"),
+    "1.2 million cells, small zip": (crafted_sheets.many_cells_sheet, "x.xlsx"),
+    "CSV of 1.9 million empty lines": (crafted_sheets.blank_lines_csv, "x.csv"),
+    "CSV line of 600,000 separators": (crafted_sheets.wide_csv, "x.csv"),
     "ordinary sheet, 1000 participants": (lambda: crafted_sheets.plain_workbook(
         [(f"Deltager {i}", f"d{i}@example.com", "SSP-konsulent") for i in range(1000)]), "x.xlsx"),
 }
@@ -76,10 +81,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose model/ is measured")
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--only", help="measure only the files whose label contains this")
     parser.add_argument("--trace", action="store_true",
                         help="also trace Python allocations (tracemalloc; slows reading a lot)")
     args = parser.parse_args()
     for label, (build, filename) in FILES.items():
+        if args.only and args.only not in label:
+            continue
         data = build()
         result = measure(args.code.resolve(), data, filename, args.timeout, args.trace)
         if "seconds" not in result:

@@ -79,14 +79,9 @@ _WATCH_RUNS = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   window.__hmdRuns = [];
   if (window.__hmdWatcher) window.__hmdWatcher.disconnect();
-  window.__hmdWatcher = new MutationObserver(records => {
-    // A fast run flips "running" -> "notRunning" before this callback runs: each record's old
-    // value keeps the states passed through, the attribute itself only the last one.
-    for (const record of records) window.__hmdRuns.push(record.oldValue);
-    window.__hmdRuns.push(app.getAttribute('data-test-script-state'));
-  });
-  window.__hmdWatcher.observe(app, {attributes: true, attributeOldValue: true,
-                                    attributeFilter: ['data-test-script-state']});
+  window.__hmdWatcher = new MutationObserver(
+    () => window.__hmdRuns.push(app.getAttribute('data-test-script-state')));
+  window.__hmdWatcher.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
 _RUN_DONE = """() => (window.__hmdRuns || []).includes('running')
   && document.querySelector("[data-testid='stApp']").getAttribute('data-test-script-state')

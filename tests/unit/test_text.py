@@ -60,9 +60,13 @@ def test_links_images_html_and_streamlit_directives_become_literal_text():
 
 
 def test_bare_urls_www_hosts_and_addresses_are_broken_with_an_invisible_joiner():
-    shown = markdown_literal("https://evil.example www.evil.example mette@evil.example")
-    assert "https\\:" + JOINER + "\\/\\/evil" + JOINER + "\\.example" in shown
+    shown = markdown_literal("https://evil.example _www.evil.example mette@evil.example")
+    assert "https\\:" + JOINER + "\\/\\/evil\\.example" in shown
     assert "www" + JOINER + "\\." in shown and "mette\\@" + JOINER + "evil" in shown
+
+
+def test_ordinary_text_gets_no_joiner_so_it_reads_and_searches_as_typed():
+    assert JOINER not in markdown_literal("Sagen findes ikke, eller du har ikke adgang til den. Kl. 10:30.")
 
 
 @given(st.text())

@@ -39,6 +39,8 @@ try:
     outcome = f"accepted: {len(preview.rows)} rows"
 except ValidationError as exc:
     outcome = "refused: " + exc.user_message
+except Exception as exc:  # what the page would have shown as a crash
+    outcome = f"crashed: {type(exc).__name__}: {exc}"
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "traced_peak": tracemalloc.get_traced_memory()[1],
                   "rss_before_kb": rss_before,

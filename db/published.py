@@ -65,8 +65,9 @@ def table_json(name: str, frame: pd.DataFrame, exact: bool) -> dict[str, Any]:
             "cols": [label(c) for c in cols],
             "cells": [[_value(values[(r, c)]) for c in cols] for r in rows],
             "row_totals": [_value(values[(r, TOTAL)]) for r in rows],
-            "col_totals": [_value(values[(TOTAL, c)]) for c in cols],
-            "total": _value(values[(TOTAL, TOTAL)]), "exact_sums": exact}
+            "col_totals": [_value(values[(TOTAL, c)]) for c in cols] if (TOTAL, cols[0]) in values
+            else None,
+            "total": _value(values.get((TOTAL, TOTAL))), "exact_sums": exact}
 
 
 def _expanded(frames: dict[str, pd.DataFrame], names: tuple[str, ...]) -> list[tuple[str, pd.DataFrame]]:

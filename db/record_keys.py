@@ -30,6 +30,7 @@ def fill_missing(cur: duckdb.DuckDBPyConnection) -> int:
         part = ids[lo:lo + FILL_CHUNK]
         keys = np.frombuffer(os.urandom(4 * len(part)), dtype="<u4")
         cur.register("new_record_keys", pd.DataFrame({"case_id": part, "k": keys}))
-        cur.execute("UPDATE cases SET record_key = n.k FROM new_record_keys n WHERE cases.case_id = n.case_id")
+        cur.execute("UPDATE cases SET record_key = n.k FROM new_record_keys n"
+                    " WHERE cases.case_id = n.case_id")
         cur.unregister("new_record_keys")
     return len(ids)

@@ -127,7 +127,7 @@ def _measure_specs(raw: pd.DataFrame, version: str, flt: StatsFilter) -> list[Sp
         keys = [m.key for m in model.level(lvl).measures] if model and lvl in model.level_numbers else []
         part = raw[raw["level"] == lvl].drop(columns="level")
         specs.append(Spec(f"measures:{lvl}", part, "measure", "measure_status", keys,
-                          list(MEASURE_STATUS), {"level": lvl}))
+                          list(MEASURE_STATUS), {"level": lvl}, col_totals=False))
     return specs
 
 

@@ -29,6 +29,10 @@ class Spec:
     rows: Sequence[object]
     cols: Sequence[object] = ()
     extra: dict[str, object] = field(default_factory=dict)  # constant columns put in front
+    # False: no column totals and no grand total. For the measures per level: every case at a level
+    # has each of its measures once, so their sum is (measures) x (cases), and a total known to +-2
+    # would give the number of cases to +-2/measures: it would pin a count of 1-4.
+    col_totals: bool = True
 
 
 def _sums(df: pd.DataFrame, keys: list[str]) -> dict[tuple, tuple[int, int]]:
@@ -50,7 +54,7 @@ def categories(listed: Sequence[object], found: Sequence[object]) -> list[object
 
 def publish(spec: Spec, ptable: PTable) -> pd.DataFrame:
     """The table as a long frame with margins labelled TOTAL: cells first, then row totals, column
-    totals and the grand total; `n` is the published value of each (Int64)."""
+    totals and the grand total (unless `col_totals` is off); `n` is the published value (Int64)."""
     keys = [spec.row] if spec.col is None else [spec.row, spec.col]
     sums = _sums(spec.raw, keys)
     rows = categories(spec.rows, [k[0] for k in sums])
@@ -70,8 +74,9 @@ def publish(spec: Spec, ptable: PTable) -> pd.DataFrame:
     else:
         out = [((r, c), figure([(r, c)])) for r in rows for c in cols]
         out += [((r, TOTAL), figure([(r, c) for c in cols])) for r in rows]
-        out += [((TOTAL, c), figure([(r, c) for r in rows])) for c in cols]
-        out.append(((TOTAL, TOTAL), figure([(r, c) for r in rows for c in cols])))
+        if spec.col_totals:
+            out += [((TOTAL, c), figure([(r, c) for r in rows])) for c in cols]
+            out.append(((TOTAL, TOTAL), figure([(r, c) for r in rows for c in cols])))
     frame = pd.DataFrame({k: [labels[i] for labels, _ in out] for i, k in enumerate(keys)})
     frame["n"] = pd.array([v for _, v in out], dtype="Int64")
     for i, (name, value) in enumerate(spec.extra.items()):

@@ -1,8 +1,9 @@
 """Small-count suppression of count tables: 1-4 is never shown, and nothing hidden can be derived.
 
 Used for the course coverage page (counts of trained professionals). The case statistics use the
-cell key method instead (model/perturbation.py): suppression per view cannot survive differencing. A table is a long frame of counts; the result carries row,
-column and grand totals (labelled `TOTAL`) and `pd.NA` where a value is hidden.
+cell key method instead (model/perturbation.py): suppression per view cannot survive differencing.
+A table is a long frame of counts; the result carries row, column and grand totals (labelled
+`TOTAL`) and `pd.NA` where a value is hidden.
 
 Tables that count the same units in the same population share their margins (e.g. cases per level
 in "month x level" and "status x level"); suppress them together with `suppress_linked`, so a margin

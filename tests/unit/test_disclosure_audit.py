@@ -51,7 +51,8 @@ def test_the_audit_catches_a_contact_subtracting_their_own_district_from_exact_f
     pub, true, own = audit.docs("contact:KBH", flt, audit.LOOK, EXACT)
     version = "2018"
     whole, mine = true_values(pub, true, version), true_values(own, own, version)
-    parts = [Part("own", mine, known=True), Part("others", {k: v - mine.get(k, 0) for k, v in whole.items()})]
+    others = {k: v - mine.get(k, 0) for k, v in whole.items()}
+    parts = [Part("own", mine, known=True), Part("others", others)]
     result = Attack([View(pub, true, ["own", "others"])], parts, EXACT, version).run()
     assert result.disclosed
 
@@ -68,7 +69,8 @@ def test_the_audit_catches_suppression_undone_by_differencing():
     b = {"tables": [table("by_district", ["BOR", "KBH"], [40, 100], 140)]}
     va, vb = true_values(a, a_true, ""), true_values(b, b, "")
     parts = [Part("B", vb, audit._zero_outside("district", {"BOR", "KBH"})),
-             Part("D", {k: v - vb.get(k, 0) for k, v in va.items()}, audit._zero_outside("district", {"FAR"}))]
+             Part("D", {k: v - vb.get(k, 0) for k, v in va.items()},
+                  audit._zero_outside("district", {"FAR"}))]
     result = Attack([View(a, a_true, ["B", "D"]), View(b, b, ["B"])], parts, EXACT, "").run()
     assert any("FAR" in d for d in result.disclosed)
 
@@ -80,6 +82,7 @@ def test_the_same_suppressed_pair_perturbed_is_safe():
     b_true = {"tables": [table("by_district", ["BOR", "KBH"], [40, 100], 140)]}
     va, vb = true_values(a, a_true, ""), true_values(b, b_true, "")
     parts = [Part("B", vb, audit._zero_outside("district", {"BOR", "KBH"})),
-             Part("D", {k: v - vb.get(k, 0) for k, v in va.items()}, audit._zero_outside("district", {"FAR"}))]
+             Part("D", {k: v - vb.get(k, 0) for k, v in va.items()},
+                  audit._zero_outside("district", {"FAR"}))]
     result = Attack([View(a, a_true, ["B", "D"]), View(b, b_true, ["B"])], parts, CELL_KEY, "").run()
     assert result.targets >= 2 and result.disclosed == []

@@ -183,9 +183,14 @@ def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, 
     return Dashboard(national, own, district, flt.model_version or CURRENT_VERSION, release, EXACT)
 
 
-def period_bounds(scope: Scope) -> tuple[object, object]:
-    """First and last case month of the whole database, for the period filter's defaults."""
-    return stats_raw.month_bounds(scope)
+def period_bounds(scope: Scope, released_on: date | None = None) -> tuple[object, object]:
+    """First and last case month of the whole database, for the period filter's defaults; with
+    `released_on`, the last month is at most the last month released that day."""
+    low, high = stats_raw.month_bounds(scope)
+    if released_on is not None and high is not None:
+        high = min(high, Release.on_day(released_on).last_month)
+        low = min(low, high)
+    return low, high
 
 
 def data_version(scope: Scope) -> tuple[object, ...]:

@@ -210,3 +210,17 @@ def test_an_export_is_written_to_the_audit_log_with_its_id(cases, admin_scope):
     assert entry["actor_email"] == "leder@example.com"
     assert entry["object_id"] == "by_month"
     assert '"abc123"' in entry["details"] and '"2025-05-15"' in entry["details"]
+
+
+def test_the_statistics_path_uses_no_dense_linear_algebra(cases, monkeypatch):
+    """No SVD or other BLAS work per request: it made small data sets the slow case (issue 9)."""
+    import numpy as np
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("dense linear algebra in the statistics path")
+
+    for name in ("svd", "lstsq", "solve", "matrix_rank", "qr", "pinv"):
+        monkeypatch.setattr(np.linalg, name, refuse)
+    monkeypatch.setattr(np, "dot", refuse)
+    stats.dashboard(LEADER, YEAR, on=LATER)
+    stats.dashboard(CONTACT, StatsFilter(date(2024, 3, 1), date(2024, 3, 1)), "BOR", on=LATER)

@@ -111,6 +111,8 @@ def test_project_leader_reads_the_calibration_page(page: Page, stack: Stack):
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Modelversion 2018")).to_be_visible()
     expect(main.get_by_text("Foreslået og valgt niveau").first).to_be_visible()
+    expect(main.get_by_test_id("stDataFrame").last.locator("canvas").first).to_be_visible()
+    expect(main.get_by_role("button", name="SVG").first).to_be_visible()
     tall_screenshot(page, "stats-calibration")
 
 
@@ -121,4 +123,7 @@ def test_district_contact_sees_own_district_beside_the_country(page: Page, stack
     expect(main.get_by_role("heading", name="Kredsens tal · Nordsjællands Politi")).to_be_visible()
     expect(main.get_by_role("heading", name="Hele landet").first).to_be_visible()
     expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Landstal")).to_have_count(0)
+    expect(main.get_by_text("præcise og løbende opdateret").first).to_be_visible()
+    expect(main.get_by_test_id("stDataFrame").first.locator("canvas").first).to_be_visible()
+    expect(main.get_by_role("button", name="SVG").first).to_be_visible()
     tall_screenshot(page, "stats-district")

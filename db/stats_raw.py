@@ -4,8 +4,9 @@ Each query runs once over the filtered cases and returns per cell the count `n` 
 the cases' record keys modulo 2^32 (the cell key of model/perturbation.py, before margins are
 added). db.stats perturbs every figure before anything leaves db/. With a `Release`, only the
 released cases count (model/release.py): released months, cases registered before their month's
-cutoff. The case tables come from one scan with GROUPING SETS, so the page's cost hardly grows with
-the number of cases.
+cutoff, with their follow-up (status, police, measures, takedowns) as it was at that cutoff (the
+history tables of migration 0006). The case tables come from one scan with GROUPING SETS, so the
+page's cost hardly grows with the number of cases.
 
 The scan groups by a few wide sets only (SCANNED), and each table of CASE_SETS is summed from the
 smallest of them that holds its dimensions: every grouping set costs DuckDB a hash table per thread,
@@ -79,17 +80,42 @@ def _key(alias: str = "") -> str:
     return KEY.format(p=f"{alias}." if alias else "")
 
 
+def _cutoff(release: Release, alias: str) -> tuple[str, list[object]]:
+    """A case's cutoff in SQL: the last revision for months released by then, else the month's first
+    release day (model/release.py)."""
+    p = f"{alias}." if alias else ""
+    return (f"CASE WHEN {p}case_month <= ? THEN ?::TIMESTAMP"
+            f" ELSE ({p}case_month + to_months(1) + to_days(?))::TIMESTAMP END",
+            [release.revised_through, release.cutoff(release.revised_through), LAG_DAYS])
+
+
+def _as_of(table: str, keys: str, fields: tuple[str, ...], release: Release) -> tuple[str, list[object]]:
+    """Per row of a history table, the first value replaced at or after the row's case's cutoff."""
+    cutoff, params = _cutoff(release, "c")
+    picked = ", ".join(f"arg_min(h.{f}, h.changed_at) AS {f}" for f in fields)
+    return (f"(SELECT {keys}, {picked} FROM {table} h JOIN cases c USING (case_id)"
+            f" WHERE h.changed_at >= {cutoff} GROUP BY ALL)", params)
+
+
+def released_cases(release: Release | None) -> tuple[str, list[object]]:
+    """The cases as a release counts them: follow-up fields as they were at each case's cutoff."""
+    if release is None:
+        return "cases", []
+    fields = ("police_consulted", "police_report_filed", "status")
+    history, params = _as_of("case_history", "h.case_id", fields, release)
+    replaced = ", ".join(f"coalesce(h.{f}, c.{f}) AS {f}" for f in fields)
+    return f"(SELECT c.* REPLACE ({replaced}) FROM cases c LEFT JOIN {history} h USING (case_id))", params
+
+
 def where(flt: StatsFilter, release: Release | None = None, alias: str = "") -> tuple[str, list[object]]:
     """The filter (and release) as a WHERE clause over `cases` (optionally aliased) and its parameters."""
     p = f"{alias}." if alias else ""
     parts, params = ["TRUE"], []
     if release is not None:
-        # Released months only; a case counts if registered before its month's cutoff: the last
-        # revision for months released by then, else the month's first release day.
-        parts.append(f"{p}case_month <= ? AND {p}created_at < CASE WHEN {p}case_month <= ? THEN ?::TIMESTAMP"
-                     f" ELSE ({p}case_month + to_months(1) + to_days(?))::TIMESTAMP END")
-        params += [release.last_month, release.revised_through, release.cutoff(release.revised_through),
-                   LAG_DAYS]
+        # Released months only; a case counts if registered before its month's cutoff.
+        cutoff, cutoff_params = _cutoff(release, alias)
+        parts.append(f"{p}case_month <= ? AND {p}created_at < {cutoff}")
+        params += [release.last_month, *cutoff_params]
     if flt.first_month:
         parts.append(f"{p}case_month >= ?")
         params.append(flt.first_month)
@@ -119,11 +145,12 @@ def case_counts(scope: Scope, flt: StatsFilter, release: Release | None = None) 
     names = [d for d in DIMS if any(d in dims for dims in SCANNED)]
     select = ", ".join(f"{DIMS[name]} AS {name}" for name in names)
     sets = ", ".join("(" + ", ".join(dims) + ")" for dims in SCANNED)
+    src, src_params = released_cases(release)
     clause, params = where(flt, release)
-    sql = (f"WITH f AS (SELECT {select}, record_key FROM cases WHERE {clause})"
+    sql = (f"WITH f AS (SELECT {select}, record_key FROM {src} cases WHERE {clause})"
            f" SELECT GROUPING({', '.join(names)}) AS g, {', '.join(names)}, count(*) AS n, {_key()}"
            f" FROM f GROUP BY GROUPING SETS ({sets})")
-    rows = _frame(sql, params)
+    rows = _frame(sql, [*src_params, *params])
     scanned = {}
     for dims in SCANNED:
         mask = sum(1 << (len(names) - 1 - i) for i, d in enumerate(names) if d not in dims)
@@ -171,10 +198,16 @@ def takedown_counts(scope: Scope, flt: StatsFilter, release: Release | None = No
     """Takedown requests per platform and case: outcome, n, k (a case's key once per request)."""
     check_stats_access(scope)
     clause, params = where(flt, release, "c")
+    outcome, history, history_params = "t.outcome", "", []
+    if release is not None:
+        table, history_params = _as_of("case_takedown_history", "h.case_id, h.platform", ("outcome",),
+                                       release)
+        history = f" LEFT JOIN {table} th ON th.case_id = t.case_id AND th.platform = t.platform"
+        outcome = "coalesce(th.outcome, t.outcome)"
     return _joined(
-        f"SELECT t.outcome, count(*) AS n, {_key('c')}"
-        f" FROM case_takedowns t JOIN cases c USING (case_id) WHERE {clause}"
-        " AND c.case_id BETWEEN ? AND ? GROUP BY ALL", params, ["outcome"])
+        f"SELECT {outcome} AS outcome, count(*) AS n, {_key('c')}"
+        f" FROM case_takedowns t JOIN cases c USING (case_id){history} WHERE {clause}"
+        " AND c.case_id BETWEEN ? AND ? GROUP BY ALL", [*history_params, *params], ["outcome"])
 
 
 def measure_counts(scope: Scope, flt: StatsFilter, version: str, release: Release | None = None
@@ -182,12 +215,18 @@ def measure_counts(scope: Scope, flt: StatsFilter, version: str, release: Releas
     """Measures of cases triaged with `version`: level, measure, measure_status, n, k."""
     check_stats_access(scope)
     clause, params = where(flt, release, "c")
+    status, history, history_params = "m.status", "", []
+    if release is not None:
+        table, history_params = _as_of("case_measure_history", "h.case_id, h.measure_key", ("status",),
+                                       release)
+        history = f" LEFT JOIN {table} mh ON mh.case_id = m.case_id AND mh.measure_key = m.measure_key"
+        status = "coalesce(mh.status, m.status)"
     return _joined(
-        f"SELECT c.chosen_level AS level, m.measure_key AS measure, m.status AS measure_status,"
+        f"SELECT c.chosen_level AS level, m.measure_key AS measure, {status} AS measure_status,"
         f" count(*) AS n, {_key('c')}"
-        f" FROM case_measures m JOIN cases c USING (case_id) WHERE {clause} AND c.model_version = ?"
-        " AND c.case_id BETWEEN ? AND ? GROUP BY ALL",
-        [*params, version], ["level", "measure", "measure_status"])
+        f" FROM case_measures m JOIN cases c USING (case_id){history} WHERE {clause}"
+        " AND c.model_version = ? AND c.case_id BETWEEN ? AND ? GROUP BY ALL",
+        [*history_params, *params, version], ["level", "measure", "measure_status"])
 
 
 def month_bounds(scope: Scope) -> tuple[object, object]:

@@ -5,8 +5,8 @@ learns about the cases saved in between. Nationwide figures are therefore comput
 month M is released on the 15th of the following month with the cases of M registered before then;
 cases registered later for a released month wait for the next quarterly revision (15 January, April,
 July and October), when every released month is recomputed with all cases registered before that day.
-Between two release days the cases counted do not change. (Their follow-up - status, police, measures,
-takedowns - is counted as it is now: a known limit, see docs/statistics.md.)
+Between two release days the nationwide figures do not change: the cases counted are fixed, and so is
+their follow-up (status, police, measures, takedowns), counted as it was at the cutoff.
 
 A release day starts at 00:00 server time; `cutoff` is that moment, compared with a case's `created_at`.
 """

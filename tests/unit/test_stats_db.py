@@ -224,3 +224,30 @@ def test_the_statistics_path_uses_no_dense_linear_algebra(cases, monkeypatch):
     monkeypatch.setattr(np, "dot", refuse)
     stats.dashboard(LEADER, YEAR, on=LATER)
     stats.dashboard(CONTACT, StatsFilter(date(2024, 3, 1), date(2024, 3, 1)), "BOR", on=LATER)
+
+
+def test_follow_up_after_a_release_moves_released_figures_only_at_the_next_revision(cases):
+    from db.case_updates import set_status, update_follow_up
+    from model.follow_up import FollowUp
+
+    with cursor() as cur:
+        case_id, code, district, version, consulted, reported = cur.execute(
+            "SELECT case_id, case_code, district_code, row_version, police_consulted, police_report_filed"
+            " FROM cases c WHERE status = 'open' AND EXISTS (SELECT 1 FROM case_takedowns t"
+            " WHERE t.case_id = c.case_id AND t.outcome <> 'removed') ORDER BY case_id LIMIT 1").fetchone()
+        measures = dict(cur.execute("SELECT measure_key, status FROM case_measures WHERE case_id = ?",
+                                    [case_id]).fetchall())
+        takedowns = dict(cur.execute("SELECT platform, outcome FROM case_takedowns WHERE case_id = ?",
+                                     [case_id]).fetchall())
+    contact = scope_of(6, "kreds@example.com", (Role.DISTRICT_CONTACT, district))
+    first = next(iter(measures))
+    change = FollowUp({**measures, first: "not_relevant" if measures[first] != "not_relevant" else "done"},
+                      consulted, reported, {p: "removed" for p in takedowns})
+    released = stats.true_dashboard(ADMIN, YEAR, on=LATER, viewer=LEADER).national
+    version = update_follow_up(contact, code, version, change)
+    set_status(contact, code, version, "closed")
+    for name, frame in stats.true_dashboard(ADMIN, YEAR, on=LATER, viewer=LEADER).national.items():
+        pd.testing.assert_frame_equal(frame, released[name])  # the release is as it was
+    next_year = stats.true_dashboard(ADMIN, YEAR, on=date(date.today().year + 1, 7, 15), viewer=LEADER)
+    for name in ("status", "takedowns", "measures"):
+        assert not next_year.national[name].equals(released[name]), name  # the revision has it

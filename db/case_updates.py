@@ -2,7 +2,7 @@
 
 Each change carries the `row_version` the user saw: a stale one is a ConflictError ("reload"), never
 an overwrite. Everything runs in one transaction with its audit entry, on the caller's district only.
-The value a change replaces is kept in a history table (migration 0006), so released statistics count
+The value a change replaces is kept in a history table (migration 0007), so released statistics count
 a case as it was at the release's cutoff, not as it is today.
 """
 

@@ -5,7 +5,7 @@ the cases' record keys modulo 2^32 (the cell key of model/perturbation.py, befor
 added). db.stats perturbs every figure before anything leaves db/. With a `Release`, only the
 released cases count (model/release.py): released months, cases registered before their month's
 cutoff, with their follow-up (status, police, measures, takedowns) as it was at that cutoff (the
-history tables of migration 0006). The case tables come from one scan with GROUPING SETS, so the
+history tables of migration 0007). The case tables come from one scan with GROUPING SETS, so the
 page's cost hardly grows with the number of cases.
 
 The scan groups by a few wide sets only (SCANNED), and each table of CASE_SETS is summed from the

@@ -8,8 +8,9 @@ from __future__ import annotations
 import streamlit as st
 
 from db.meta import is_demo
-from model.access import ROLE_LABELS, pages_for
-from pages.components.session import claims, current_scope, token_expired
+from model.access import ROLE_LABELS, Scope, pages_for
+from model.errors import SessionEnded
+from pages.components.session import claims, current_scope, log_out
 
 st.set_page_config(page_title="Håndteringsmodellen", page_icon=":material/shield_person:",
                    layout="wide")
@@ -26,7 +27,7 @@ def login_screen() -> None:
 
 def expired_screen() -> None:
     st.title("Håndteringsmodellen")
-    st.warning("Din session er udløbet. Log ind igen for at fortsætte.")
+    st.warning(SessionEnded.default_message)
     st.button("Log ind igen", type="primary", on_click=st.login, icon=":material/login:")
 
 
@@ -41,23 +42,33 @@ def no_membership_screen(email: str) -> None:
     st.button("Log ud", on_click=st.logout, icon=":material/logout:")
 
 
-def sidebar(email: str, role_labels: list[str]) -> None:
+def sidebar(scope: Scope, role_labels: list[str]) -> None:
     with st.sidebar:
         if is_demo():
             st.badge("Demodata (opdigtet)", icon=":material/science:", color="orange")
-        st.caption(f"Logget ind som **{email}**")
+        st.caption(f"Logget ind som **{scope.email}**")
         st.caption(" · ".join(role_labels))
-        st.button("Log ud", on_click=st.logout, icon=":material/logout:", key="logout")
+        st.button("Log ud", on_click=log_out, args=(scope,), icon=":material/logout:", key="logout")
 
 
+def resolve() -> tuple[str, Scope | None]:
+    """("anonymous" | "ended" | "member", scope) for this run's login."""
+    if not claims():
+        return "anonymous", None
+    try:
+        return "member", current_scope()
+    except SessionEnded:
+        return "ended", None
+
+
+state, scope = resolve()
 user_claims = claims()
-if not user_claims:
+if state == "anonymous":
     st.navigation([st.Page(login_screen, title="Log ind", default=True)], position="hidden").run()
-elif token_expired(user_claims):
+elif state == "ended":
     st.navigation([st.Page(expired_screen, title="Session udløbet", default=True)],
                   position="hidden").run()
 else:
-    scope = current_scope()
     specs = pages_for(scope.roles) if scope else []
     if not specs:
         st.navigation(
@@ -66,7 +77,7 @@ else:
             position="hidden",
         ).run()
     else:
-        sidebar(scope.email, sorted({ROLE_LABELS[r] for r in scope.roles}))
+        sidebar(scope, sorted({ROLE_LABELS[r] for r in scope.roles}))
         pages = [
             st.Page(s.path, title=s.title, icon=s.icon, default=(i == 0), url_path=s.key)
             for i, s in enumerate(specs)

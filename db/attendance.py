@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from db import audit
+from db import audit, rights
 from db.connection import transaction
 from db.courses import bump, fetch_course
 from db.districts import district_names
@@ -14,6 +14,7 @@ from model.access import Scope
 from model.course_exports import CourseHeading, ListedParticipant
 from model.courses import check_attendance_allowed
 from model.errors import ValidationError
+from model.export_ids import new_export_id
 
 EXPORT_KINDS = ("csv", "xlsx", "signin")
 
@@ -25,6 +26,7 @@ def save_attendance(scope: Scope, course_id: int, marks: Mapping[int, bool],
     Returns the number of participants whose mark changed.
     """
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
         course = fetch_course(cur, scope, course_id, write=True)
         check_attendance_allowed(course.status, course.starts_at, today or date.today())
         seated = {p.participant_id: p.attended for p in fetch_participants(cur, course_id)
@@ -53,11 +55,16 @@ def save_attendance(scope: Scope, course_id: int, marks: Mapping[int, bool],
 
 
 def export_participants(scope: Scope, course_id: int,
-                        kind: str) -> tuple[CourseHeading, list[ListedParticipant]]:
-    """The course heading and its (not cancelled) participants for a file; the export is audited."""
+                        kind: str) -> tuple[CourseHeading, list[ListedParticipant], str]:
+    """The course heading, its (not cancelled) participants and the export id for one file.
+
+    Called when the user clicks: the export is audited (with the id) before the file is built.
+    """
     if kind not in EXPORT_KINDS:
         raise ValidationError("Vælg et gyldigt filformat.")
+    export_id = new_export_id()
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
         course = fetch_course(cur, scope, course_id, write=False)
         people = [
             ListedParticipant(p.name, p.email, p.organisation, p.municipality, p.role, p.status,
@@ -66,7 +73,7 @@ def export_participants(scope: Scope, course_id: int,
         ]
         audit.record(cur, scope, "participant.export", district=course.district,
                      object_type="course", object_id=course_id,
-                     details={"format": kind, "rows": len(people)})
+                     details={"format": kind, "rows": len(people)}, export_id=export_id)
     heading = CourseHeading(district_names()[course.district], course.starts_at, course.place,
                             course.trainers, course.model_version)
-    return heading, people
+    return heading, people, export_id

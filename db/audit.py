@@ -23,11 +23,15 @@ def record(
     object_type: str | None = None,
     object_id: str | int | None = None,
     details: dict[str, Any] | None = None,
+    export_id: str | None = None,
 ) -> None:
-    """Append one entry on `cur`, so that it commits or rolls back with the change it records."""
+    """Append one entry on `cur`, so that it commits or rolls back with the change it records.
+
+    An export passes the random `export_id` written into its file, so the file leads to it.
+    """
     cur.execute(
         "INSERT INTO audit_log (actor_user_id, actor_email, action, district_code,"
-        " object_type, object_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        " object_type, object_id, details, export_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             scope.user_id,
             scope.email,
@@ -36,6 +40,7 @@ def record(
             object_type,
             None if object_id is None else str(object_id),
             json.dumps(details, ensure_ascii=False, default=str) if details else None,
+            export_id,
         ],
     )
 
@@ -47,6 +52,7 @@ class AuditFilter:
     action: str | None = None
     since: date | None = None
     until: date | None = None
+    export_id: str | None = None
     limit: int = 500
 
 
@@ -55,7 +61,8 @@ def entries(scope: Scope, flt: AuditFilter = AuditFilter()) -> list[dict[str, An
     if not scope.has(Role.ADMIN):
         raise AccessDenied()
     sql = [
-        "SELECT audit_id, logged_at, actor_email, action, district_code, object_type, object_id, details"
+        "SELECT audit_id, logged_at, actor_email, action, district_code, object_type, object_id, details,"
+        " export_id"
         " FROM audit_log WHERE 1 = 1"
     ]
     params: list[Any] = []
@@ -68,6 +75,9 @@ def entries(scope: Scope, flt: AuditFilter = AuditFilter()) -> list[dict[str, An
     if flt.action:
         sql.append("AND action = ?")
         params.append(flt.action)
+    if flt.export_id:
+        sql.append("AND export_id = ?")
+        params.append(flt.export_id.strip().upper())
     if flt.since:
         sql.append("AND logged_at >= ?")
         params.append(datetime.combine(flt.since, datetime.min.time()))

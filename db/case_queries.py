@@ -118,23 +118,29 @@ def locate(cur: duckdb.DuckDBPyConnection, scope: Scope, code: str) -> CaseRow:
 
 def get_case(scope: Scope, code: str, *, today: date | None = None) -> CaseDetail:
     """One case with its measures and takedowns, for the follow-up page."""
-    month_now = _this_month(today)
     with cursor() as cur:
-        found = locate(cur, scope, code)
-        row = cur.execute(
-            "SELECT case_code, district_code, case_month, age_band, gender, institution_type,"
-            " platforms, facts, model_version, proposed_level, chosen_level, override_reason,"
-            " police_consulted, police_report_filed, status, closed_month, note, row_version"
-            " FROM cases WHERE case_id = ?", [found.case_id]).fetchone()
-        measures = tuple(
-            CaseMeasure(*m, overdue=row[14] == "open" and m[3] == "planned"
-                        and m[5] is not None and m[5] < month_now)
-            for m in cur.execute(
-                "SELECT measure_key, position, strength, status, done_month, due_month"
-                " FROM case_measures WHERE case_id = ? ORDER BY position", [found.case_id]).fetchall())
-        takedowns = dict(cur.execute(
-            "SELECT platform, outcome FROM case_takedowns WHERE case_id = ? ORDER BY platform",
-            [found.case_id]).fetchall())
+        return fetch_case(cur, scope, code, today=today)
+
+
+def fetch_case(cur: duckdb.DuckDBPyConnection, scope: Scope, code: str, *,
+               today: date | None = None) -> CaseDetail:
+    """get_case on the caller's cursor (e.g. inside an export's transaction)."""
+    month_now = _this_month(today)
+    found = locate(cur, scope, code)
+    row = cur.execute(
+        "SELECT case_code, district_code, case_month, age_band, gender, institution_type,"
+        " platforms, facts, model_version, proposed_level, chosen_level, override_reason,"
+        " police_consulted, police_report_filed, status, closed_month, note, row_version"
+        " FROM cases WHERE case_id = ?", [found.case_id]).fetchone()
+    measures = tuple(
+        CaseMeasure(*m, overdue=row[14] == "open" and m[3] == "planned"
+                    and m[5] is not None and m[5] < month_now)
+        for m in cur.execute(
+            "SELECT measure_key, position, strength, status, done_month, due_month"
+            " FROM case_measures WHERE case_id = ? ORDER BY position", [found.case_id]).fetchall())
+    takedowns = dict(cur.execute(
+        "SELECT platform, outcome FROM case_takedowns WHERE case_id = ? ORDER BY platform",
+        [found.case_id]).fetchall())
     values: list[Any] = list(row)
     values[6] = tuple(values[6])
     values[7] = CaseFacts.from_json(values[7])

@@ -1,4 +1,4 @@
-"""Changing saved cases: follow-up, close and reopen, and the audit of plan downloads.
+"""Changing saved cases: follow-up, close and reopen, and the audited export of a handling plan.
 
 Each change carries the `row_version` the user saw: a stale one is a ConflictError ("reload"), never
 an overwrite. Everything runs in one transaction with its audit entry, on the caller's district only.
@@ -13,11 +13,12 @@ from typing import Any
 
 import duckdb
 
-from db import audit
-from db.case_queries import locate
+from db import audit, rights
+from db.case_queries import CaseDetail, fetch_case, locate
 from db.connection import transaction
 from model.access import Scope
 from model.errors import ConflictError, ValidationError
+from model.export_ids import new_export_id
 from model.follow_up import FollowUp, done_month, follow_up_problems, with_police_facts
 
 
@@ -39,6 +40,7 @@ def update_follow_up(scope: Scope, code: str, expected_version: int, change: Fol
     """Apply the follow-up the user saw at `expected_version`; returns the new row version."""
     today = today or date.today()
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
         case = locate(cur, scope, code)
         if case.row_version != expected_version:
             raise ConflictError()
@@ -95,6 +97,7 @@ def set_status(scope: Scope, code: str, expected_version: int, status: str, *,
         raise ValidationError("Vælg åben eller lukket.")
     closed_month = (today or date.today()).replace(day=1) if status == "closed" else None
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
         case = locate(cur, scope, code)
         if case.row_version != expected_version:
             raise ConflictError()
@@ -113,9 +116,16 @@ def set_status(scope: Scope, code: str, expected_version: int, status: str, *,
         return version
 
 
-def log_plan_download(scope: Scope, code: str) -> None:
-    """Audit a download of a case's handling plan (an export, even without personal data)."""
+def export_plan(scope: Scope, code: str) -> tuple[CaseDetail, str]:
+    """The case for its printable handling plan, and the plan's export id; audited first.
+
+    Called when the user clicks (a download's data callable), so the audit entry exists before
+    the file does, and every click is its own entry with its own id.
+    """
+    export_id = new_export_id()
     with transaction() as cur:
-        case = locate(cur, scope, code)
+        scope = rights.recheck(cur, scope)
+        case = fetch_case(cur, scope, code)
         audit.record(cur, scope, "case.plan_download", district=case.district, object_type="case",
-                     object_id=code)
+                     object_id=case.code, export_id=export_id)
+    return case, export_id

@@ -15,7 +15,7 @@ from datetime import date
 
 import duckdb
 
-from db import audit
+from db import audit, rights
 from db.case_queries import contact_districts
 from db.connection import transaction
 from db.record_keys import new_key
@@ -80,6 +80,9 @@ def _existing(cur: duckdb.DuckDBPyConnection, scope: Scope, district: str,
 
 def _insert(cur: duckdb.DuckDBPyConnection, scope: Scope, district: str, draft: CaseDraft,
             model: HandlingModel, proposed: int, today: date) -> CreatedCase:
+    scope = rights.recheck(cur, scope)
+    if district not in contact_districts(scope):
+        raise AccessDenied()
     existing = _existing(cur, scope, district, draft.submission_id)
     if existing:
         return CreatedCase(existing, created=False)

@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from db import audit
+from db import audit, rights
 from db.connection import cursor, transaction
 from db.districts import district_names
 from model.access import Role, Scope
@@ -109,8 +109,9 @@ def _manageable(scope: Scope) -> list[str]:
 def create_course(scope: Scope, draft: CourseDraft, submission_id: str,
                   today: date | None = None) -> int:
     """Create a planned course; the same submission id twice returns the first course's id."""
-    clean = validate_course(draft, today=today or date.today(), districts=_manageable(scope))
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
+        clean = validate_course(draft, today=today or date.today(), districts=_manageable(scope))
         done = cur.execute("SELECT course_id, created_by FROM courses WHERE submission_id = ?",
                            [submission_id]).fetchone()
         if done is not None:
@@ -171,6 +172,7 @@ def update_course(scope: Scope, course_id: int, draft: CourseDraft, row_version:
     Returns the ids of the participants moved from the waiting list to a seat.
     """
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
         course = fetch_course(cur, scope, course_id, write=True)
         check_editable(course.status)
         if course.row_version != row_version:
@@ -194,6 +196,7 @@ def update_course(scope: Scope, course_id: int, draft: CourseDraft, row_version:
 def set_status(scope: Scope, course_id: int, status: str, row_version: int) -> None:
     """Mark a planned course held or cancelled."""
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
         course = fetch_course(cur, scope, course_id, write=True)
         check_transition(course.status, status)
         if course.row_version != row_version:

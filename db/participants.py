@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from db import audit
+from db import audit, rights
 from db.connection import cursor, transaction
 from db.courses import Course, Cursor, bump, fetch_course, promote
 from model.access import Scope
@@ -98,6 +98,7 @@ def register(scope: Scope, course_id: int, *, name: str, email: str, organisatio
     """Register one participant: a seat if one is free, else the end of the waiting list."""
     row = _checked(name, email, organisation, municipality, role)
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
         course = fetch_course(cur, scope, course_id, write=True)
         check_registration_open(course.status)
         if row.email in _emails_on(cur, course_id):
@@ -125,6 +126,7 @@ def import_participants(scope: Scope, course_id: int, preview: ImportPreview, *,
     if not rows:
         raise ValidationError("Filen har ingen gyldige deltagere at indlæse.")
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
         course = fetch_course(cur, scope, course_id, write=True)
         check_registration_open(course.status)
         taken = _emails_on(cur, course_id) & {r.email for r in rows}
@@ -147,6 +149,7 @@ def cancel_registration(scope: Scope, course_id: int, participant_id: int) -> li
     Returns the ids of the participants given a seat by the cancellation.
     """
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
         course = fetch_course(cur, scope, course_id, write=True)
         check_registration_open(course.status)
         found = cur.execute(

@@ -144,8 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         dash = published_dashboard(viewer, district, flt, args.on)
         doc = document(dash, viewer)
         stats.record_export(viewer, page="db.published", table="*", fmt="json", flt=flt.normalised(),
-                            district=district, export_id=stats.new_export_id(), release=dash.release,
-                            method=dash.method.name)
+                            district=district, release=dash.release, method=dash.method.name)
     except (DomainError, ValueError) as exc:
         print(f"fejl: {exc}", file=sys.stderr)
         return 2

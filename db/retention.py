@@ -11,7 +11,7 @@ import argparse
 import os
 from datetime import date, datetime, time, timedelta
 
-from db import audit
+from db import audit, rights
 from db.connection import transaction
 from db.courses import districts_for
 from db.users import SYSTEM
@@ -28,7 +28,7 @@ def configured_months() -> int:
 
 def _districts(scope: Scope) -> list[str] | None:
     """All districts for the system job and administrators; else the organiser's own."""
-    if scope == SYSTEM or scope.has(Role.ADMIN):
+    if scope.user_id == SYSTEM.user_id or scope.has(Role.ADMIN):
         return None
     if not scope.has(Role.COURSE_ORGANISER):
         raise AccessDenied()
@@ -41,10 +41,11 @@ def anonymise_expired(scope: Scope, today: date, months: int = DEFAULT_MONTHS) -
     One transaction: every course's clearing and its audit entry (role counts, never names)
     are written together, or none of them.
     """
-    allowed = _districts(scope)
     cutoff = datetime.combine(latest_expired_course_day(today, months) + timedelta(days=1), time())
     total = 0
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
+        allowed = _districts(scope)
         courses = cur.execute(
             "SELECT DISTINCT c.course_id, c.district_code FROM courses c"
             " JOIN participants p ON p.course_id = c.course_id"

@@ -9,18 +9,18 @@ categories are codes (levels, districts, vocab codes, months).
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 import pandas as pd
 
-from db import audit, stats_raw
+from db import audit, rights, stats_raw
 from db.connection import transaction
 from db.districts import all_districts
 from db.stats_publish import Spec, concat, publish
 from model.access import Role, Scope
 from model.errors import AccessDenied, NotFound
+from model.export_ids import new_export_id
 from model.handling_model import CURRENT_VERSION, load_model, versions
 from model.perturbation import CELL_KEY, EXACT, PTable
 from model.published import LEADER_ONLY, SLICED, TABLES
@@ -198,18 +198,22 @@ def data_version(scope: Scope) -> tuple[object, ...]:
     return stats_raw.data_version(scope)
 
 
-def new_export_id() -> str:
-    """A random id for one exported file: printed in the file and written in its audit entry."""
-    return secrets.token_hex(8)
-
-
 def record_export(scope: Scope, *, page: str, table: str, fmt: str, flt: StatsFilter,
-                  district: str | None = None, export_id: str | None = None,
-                  release: Release | None = None, method: str | None = None) -> None:
-    """Write one download of a statistics table or chart to the audit log."""
-    stats_raw.check_stats_access(scope)
-    details = {"page": page, "format": fmt, "filter": asdict(flt), "export_id": export_id,
+                  district: str | None = None, release: Release | None = None,
+                  method: str | None = None) -> str:
+    """Write one download of a statistics table or chart to the audit log; returns its export id.
+
+    The caller's rights are read again first: a revoked or logged-out user gets no file. The entry
+    names the release and method of the figures (None, "eksakt": a contact's own, live and exact).
+    """
+    export_id = new_export_id()
+    details = {"page": page, "format": fmt, "filter": asdict(flt),
                "release": release.day.isoformat() if release else None, "method": method}
     with transaction() as cur:
+        scope = rights.recheck(cur, scope)
+        stats_raw.check_stats_access(scope)
+        if district is not None and district not in scope.districts(Role.DISTRICT_CONTACT):
+            raise NotFound()
         audit.record(cur, scope, "stats.export", district=district, object_type="stats_table",
-                     object_id=table, details=details)
+                     object_id=table, details=details, export_id=export_id)
+    return export_id

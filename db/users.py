@@ -1,23 +1,28 @@
 """Users, their memberships (role per district) and the identity of a logged-in user.
 
 A user is keyed by the OIDC (issuer, subject); the e-mail is the handle an administrator invites by.
-An invitation is a user row without subject, bound to the first login that presents that e-mail.
+An invitation is a user row without subject, bound to the first login from a trusted issuer whose
+provider has verified that it presents the invited address.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 
-from db import audit
+from db import audit, rights
 from db.connection import cursor, transaction
 from db.districts import is_district
-from model.access import DISTRICT_REQUIRED, NATIONWIDE_ONLY, ROLE_LABELS, Membership, Role, Scope
-from model.email import normalise_email
+from model.access import DISTRICT_REQUIRED, NATIONWIDE_ONLY, ROLE_LABELS, Role, Scope
+from model.email import email_key, normalise_email
 from model.errors import AccessDenied, NotFound, ValidationError
+from model.session import Session, email_verified
 
-SYSTEM = Scope(user_id=0, email="system")
+SYSTEM = Scope(user_id=rights.INTERNAL_USER_ID, email="system")
 
 
 @dataclass(frozen=True)
@@ -30,42 +35,67 @@ class MemberRow:
     logged_in: bool
 
 
-def _memberships(cur: duckdb.DuckDBPyConnection, user_id: int) -> tuple[Membership, ...]:
-    rows = cur.execute(
-        "SELECT role, district_code FROM memberships WHERE user_id = ? ORDER BY role, district_code",
-        [user_id],
-    ).fetchall()
-    return tuple(Membership(Role(r), d) for r, d in rows)
-
-
-def resolve_login(issuer: str, subject: str, email: str | None) -> Scope | None:
-    """The scope of a logged-in user, binding a pending invitation on first login; None if unknown."""
-    with transaction() as cur:
-        row = cur.execute(
-            "SELECT user_id, email FROM users WHERE issuer = ? AND subject = ?", [issuer, subject]
-        ).fetchone()
-        if row is None and email:
-            row = cur.execute(
-                "SELECT user_id, email FROM users WHERE lower(email) = lower(?) AND subject IS NULL",
-                [email.strip()],
-            ).fetchone()
-            if row is None:
-                return None
-            cur.execute(
-                "UPDATE users SET issuer = ?, subject = ?, last_login_at = current_timestamp"
+def _bind_invitation(cur: duckdb.DuckDBPyConnection, claims: Mapping[str, Any],
+                     session: Session) -> tuple[int, str] | None:
+    """Bind the pending invitation for the login's address, if the provider verified it."""
+    address = claims.get("email")
+    if not isinstance(address, str) or not address.strip() or not email_verified(claims):
+        return None
+    row = cur.execute("SELECT user_id, email FROM users WHERE email = ? AND subject IS NULL",
+                      [email_key(address)]).fetchone()
+    if row is None:
+        return None
+    cur.execute("UPDATE users SET issuer = ?, subject = ?, last_login_at = current_timestamp"
                 " WHERE user_id = ?",
-                [issuer, subject, row[0]],
-            )
-            scope = Scope(row[0], row[1])
-            audit.record(cur, scope, "user.first_login", object_type="user", object_id=row[0])
+                [session.issuer, session.subject, row[0]])
+    audit.record(cur, Scope(row[0], row[1]), "user.first_login", object_type="user",
+                 object_id=row[0], details={"issuer": session.issuer, "subject": session.subject})
+    return row[0], row[1]
+
+
+def resolve_login(claims: Mapping[str, Any]) -> Scope | None:
+    """The scope of the logged-in user whose ID-token `claims` these are; None without access.
+
+    Only logins from a trusted issuer count. A known (issuer, subject) is that user; otherwise a
+    pending invitation is bound when the provider says the address is verified (compared after
+    NFKC and casefolding). Anything else changes nothing and returns None. SessionEnded when the
+    login has expired, is older than the maximum age, or was issued before the user's last logout.
+    """
+    session = Session.from_claims(claims)
+    if session is None or session.issuer not in rights.policy().trusted_issuers:
+        return None
+    with transaction() as cur:
+        row = cur.execute("SELECT user_id, email FROM users WHERE issuer = ? AND subject = ?",
+                          [session.issuer, session.subject]).fetchone()
+        if row is None:
+            row = _bind_invitation(cur, claims, session)
         if row is None:
             return None
-        return Scope(user_id=row[0], email=row[1], memberships=_memberships(cur, row[0]))
+        return rights.recheck(cur, Scope(row[0], row[1], session=session))
+
+
+def record_logout(scope: Scope) -> None:
+    """End every session of the user issued up to now: copied cookies and other tabs included.
+
+    Tokens issued in the second of the logout are refused too (`iat` has whole seconds); a new
+    login is issued after it.
+    """
+    with transaction() as cur:
+        cur.execute("UPDATE users SET sessions_valid_from = ? WHERE user_id = ?",
+                    [int(time.time()) + 1, scope.user_id])
+        audit.record(cur, scope, "user.logout", object_type="user", object_id=scope.user_id)
 
 
 def _require_admin(scope: Scope) -> None:
     if not scope.has(Role.ADMIN):
         raise AccessDenied()
+
+
+def _admin_now(cur: duckdb.DuckDBPyConnection, scope: Scope) -> Scope:
+    """The caller's rights re-read in this transaction; AccessDenied unless still administrator."""
+    fresh = rights.recheck(cur, scope)
+    _require_admin(fresh)
+    return fresh
 
 
 def _check_role_district(role: str, district: str | None) -> tuple[Role, str | None]:
@@ -97,7 +127,7 @@ def _has_membership(cur, user_id: int, role: Role, district: str | None) -> bool
 
 
 def _user_for_email(cur: duckdb.DuckDBPyConnection, email: str) -> int:
-    row = cur.execute("SELECT user_id FROM users WHERE lower(email) = ?", [email]).fetchone()
+    row = cur.execute("SELECT user_id FROM users WHERE email = ?", [email]).fetchone()
     if row:
         return row[0]
     return cur.execute("INSERT INTO users (email) VALUES (?) RETURNING user_id", [email]).fetchone()[0]
@@ -109,6 +139,7 @@ def assign(scope: Scope, email: str, role: str, district: str | None) -> int:
     address = normalise_email(email)
     checked, district = _check_role_district(role, district)
     with transaction() as cur:
+        scope = _admin_now(cur, scope)
         user_id = _user_for_email(cur, address)
         if _has_membership(cur, user_id, checked, district):
             raise ValidationError(f"{address} har allerede rollen »{ROLE_LABELS[checked]}« her.")
@@ -138,6 +169,7 @@ def change(scope: Scope, membership_id: int, role: str, district: str | None) ->
     _require_admin(scope)
     checked, district = _check_role_district(role, district)
     with transaction() as cur:
+        scope = _admin_now(cur, scope)
         old_role, old_district, email = _membership(cur, membership_id)
         if old_role == Role.ADMIN and checked != Role.ADMIN and _admin_count(cur) <= 1:
             raise ValidationError("Den sidste administrator kan ikke fjernes. Udpeg en ny først.")
@@ -163,6 +195,7 @@ def revoke(scope: Scope, membership_id: int) -> None:
     """Remove a membership; the last administrator cannot be revoked."""
     _require_admin(scope)
     with transaction() as cur:
+        scope = _admin_now(cur, scope)
         role, district, email = _membership(cur, membership_id)
         if role == Role.ADMIN and _admin_count(cur) <= 1:
             raise ValidationError("Den sidste administrator kan ikke fjernes. Udpeg en ny først.")
@@ -182,7 +215,7 @@ def members(scope: Scope, district: str | None = None) -> list[MemberRow]:
     if district:
         sql += " WHERE m.district_code = ?"
         params.append(district)
-    sql += " ORDER BY lower(u.email), m.role, m.district_code"
+    sql += " ORDER BY u.email, m.role, m.district_code"
     with cursor() as cur:
         rows = cur.execute(sql, params).fetchall()
     return [MemberRow(r[0], r[1], r[2], Role(r[3]), r[4], r[5]) for r in rows]
@@ -195,7 +228,7 @@ def colleagues(scope: Scope, district: str) -> list[tuple[str, Role]]:
     with cursor() as cur:
         rows = cur.execute(
             "SELECT u.email, m.role FROM memberships m JOIN users u USING (user_id)"
-            " WHERE m.district_code = ? ORDER BY m.role, lower(u.email)",
+            " WHERE m.district_code = ? ORDER BY m.role, u.email",
             [district],
         ).fetchall()
     return [(email, Role(role)) for email, role in rows]

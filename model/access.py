@@ -6,8 +6,10 @@ It is plain data so that pages, queries and tests share one definition of "who m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+from model.session import Session
 
 
 class Role(StrEnum):
@@ -39,11 +41,16 @@ class Membership:
 
 @dataclass(frozen=True)
 class Scope:
-    """Who is asking: the user and the memberships that decide what they may see and do."""
+    """Who is asking: the user and the memberships that decide what they may see and do.
+
+    `session` is the login the scope was resolved from (None for the system's own jobs). It is left
+    out of equality and hashing, so caches keyed by the scope are shared across a user's logins.
+    """
 
     user_id: int
     email: str
     memberships: tuple[Membership, ...] = ()
+    session: Session | None = field(default=None, compare=False, hash=False)
 
     @property
     def roles(self) -> frozenset[Role]:

@@ -1,7 +1,8 @@
 """Files made from a course's participant list: attendance list (CSV, Excel) and a sign-in sheet.
 
 The CSV is written for Danish Excel: UTF-8 with BOM and `;` as separator, so æ, ø and å survive a
-double click. The sign-in sheet is self-contained HTML that prints on A4.
+double click. The sign-in sheet is self-contained HTML that prints on A4. Every file carries the
+export id of its audit entry, so a copy found later can be traced.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from model.course_vocab import REGISTRATION_STATUS, RESOURCE_ROLES
+from model.export_ids import export_line
 
 COLUMNS = ("Navn", "E-mail", "Organisation", "Kommune", "Rolle", "Status", "Mødt")
 
@@ -50,22 +52,31 @@ def attendance_rows(people: Sequence[ListedParticipant]) -> list[list[str]]:
     ]
 
 
-def attendance_csv(people: Sequence[ListedParticipant]) -> bytes:
+def caption(course: CourseHeading, export_id: str) -> str:
+    """The line above the list: which course, and the export's id."""
+    return (f"{course.district_name} · {when(course.starts_at)} · {course.place}"
+            + (f" · {export_line(export_id)}" if export_id else ""))
+
+
+def attendance_csv(course: CourseHeading, people: Sequence[ListedParticipant],
+                   export_id: str = "") -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([caption(course, export_id)])
     writer.writerow(COLUMNS)
     writer.writerows(attendance_rows(people))
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def attendance_xlsx(course: CourseHeading, people: Sequence[ListedParticipant]) -> bytes:
+def attendance_xlsx(course: CourseHeading, people: Sequence[ListedParticipant],
+                    export_id: str = "") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Deltagere"
-    sheet.append([f"{course.district_name} · {when(course.starts_at)} · {course.place}"])
+    sheet.append([caption(course, export_id)])
     sheet["A1"].font = Font(bold=True)
     sheet.append(list(COLUMNS))
     for cell in sheet[2]:
@@ -84,7 +95,8 @@ def when(moment: datetime) -> str:
     return moment.strftime("%d.%m.%Y kl. %H.%M")
 
 
-def signin_sheet_html(course: CourseHeading, people: Sequence[ListedParticipant]) -> str:
+def signin_sheet_html(course: CourseHeading, people: Sequence[ListedParticipant],
+                      export_id: str = "") -> str:
     """A printable sign-in sheet: registered participants only, with an empty signature column."""
     e = html.escape
     body = "".join(
@@ -107,5 +119,17 @@ def signin_sheet_html(course: CourseHeading, people: Sequence[ListedParticipant]
         f"{e(course.place)}<br>Undervisere: {e(course.trainers)} · Modelversion "
         f"{e(course.model_version)}</p>"
         "<table><thead><tr><th>Nr.</th><th>Navn</th><th>Organisation</th><th>Rolle</th>"
-        f"<th>Underskrift</th></tr></thead><tbody>{body}{blanks}</tbody></table></body></html>"
+        f"<th>Underskrift</th></tr></thead><tbody>{body}{blanks}</tbody></table>"
+        f"<p style='font-size:9pt'>{e(export_line(export_id)) if export_id else ''}</p>"
+        "</body></html>"
     )
+
+
+def course_file(kind: str, course: CourseHeading, people: Sequence[ListedParticipant],
+                export_id: str) -> bytes:
+    """The file of `kind` ("csv", "xlsx" or "signin") as bytes."""
+    if kind == "csv":
+        return attendance_csv(course, people, export_id)
+    if kind == "xlsx":
+        return attendance_xlsx(course, people, export_id)
+    return signin_sheet_html(course, people, export_id).encode("utf-8")

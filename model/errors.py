@@ -33,6 +33,12 @@ class AccessDenied(DomainError):
     default_message = "Du har ikke adgang til dette."
 
 
+class SessionEnded(DomainError):
+    """The login behind the request has expired, is too old, or was ended by a logout."""
+
+    default_message = "Din session er udløbet eller afsluttet. Log ind igen for at fortsætte."
+
+
 class NotFound(DomainError):
     """Unknown id within the caller's scope (also used for objects of other tenants)."""
 

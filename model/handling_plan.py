@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from model.export_ids import export_line
 from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure
 
 _STYLE = """
@@ -22,8 +23,11 @@ background: #f0f4f8; } li { margin: 0.5rem 0; list-style: none; } .box { font-si
 
 
 def plan_html(code: str, model: HandlingModel, level: int, measures: Sequence[Measure],
-              notices: Sequence[str] = (), done: frozenset[str] = frozenset()) -> str:
-    """A self-contained HTML page to print or keep (measures in `done` ticked); all text escaped."""
+              notices: Sequence[str] = (), done: frozenset[str] = frozenset(),
+              export_id: str = "") -> str:
+    """A self-contained HTML page to print or keep (measures in `done` ticked); all text escaped.
+
+    `export_id` (from the plan's audit entry) is printed at the foot of the page."""
     lvl = model.level(level)
     items = "\n".join(
         f'<li><span class="box">{"☑" if m.key in done else "☐"}</span> {escape(m.text)} '
@@ -43,5 +47,6 @@ def plan_html(code: str, model: HandlingModel, level: int, measures: Sequence[Me
 {items}
 </ul>
 <p class="meta">Planen indeholder ingen personoplysninger. Skriv sagsnummeret i din egen journal.</p>
+<p class="meta">{escape(export_line(export_id)) if export_id else ""}</p>
 </body></html>
 """

@@ -8,21 +8,19 @@ from __future__ import annotations
 import streamlit as st
 
 from db.case_queries import CaseFilter, case_months, get_case, list_cases, normalise_code
-from db.case_updates import log_plan_download
 from db.districts import district_names
 from model.access import Role
 from model.errors import DomainError
 from model.handling_model import all_level_numbers, load_model
-from model.handling_plan import plan_html
 from model.vocab import CASE_STATUS
 from pages.components.case_labels import month_label
 from pages.components.case_view import (
     case_facts,
     case_rows,
     follow_up_form,
+    plan_download,
     show_message,
     status_buttons,
-    stored_plan,
 )
 from pages.components.session import require_page, show_error, single_district
 
@@ -79,9 +77,4 @@ if wanted:
     case_facts(case, model)
     follow_up_form(scope, case)
     status_buttons(scope, case)
-    measures, notices, done = stored_plan(case, model)
-    st.download_button(
-        "Hent handleplan (til udskrift)",
-        plan_html(case.code, model, case.chosen_level, measures, notices, done),
-        file_name=f"handleplan-{case.code}.html", mime="text/html", icon=":material/print:",
-        on_click=log_plan_download, args=(scope, case.code), key=f"f_plan_{case.code}")
+    plan_download(scope, case.code)

@@ -7,15 +7,14 @@ from datetime import date
 import streamlit as st
 
 from db.case_queries import get_case
-from db.case_updates import log_plan_download
 from db.cases import create_case
 from db.districts import district_names
 from model.access import Role
 from model.case import CaseDraft
 from model.errors import DomainError
 from model.handling_model import CURRENT_VERSION, load_model
-from model.handling_plan import plan_html
-from model.triage import assess, plan
+from model.triage import assess
+from pages.components.case_view import plan_download
 from pages.components.session import require_page, show_error, single_district
 from pages.components.triage_form import (
     PREFIX,
@@ -47,15 +46,9 @@ def show_saved(code: str) -> None:
     except DomainError as exc:
         show_error(exc)
         return
-    model = load_model(case.model_version)
-    chosen = plan(case.facts, model, case.chosen_level)
     st.success(f"Sagen er gemt med sagsnummeret **{case.code}**. Skriv nummeret i din egen journal "
                "– det er det eneste, der forbinder sagen med ofret.", icon=":material/check_circle:")
-    st.download_button(
-        "Hent handleplan (til udskrift)", plan_html(case.code, model, case.chosen_level,
-                                                   chosen.measures, chosen.notices),
-        file_name=f"handleplan-{case.code}.html", mime="text/html", icon=":material/print:",
-        on_click=log_plan_download, args=(scope, case.code))
+    plan_download(scope, case.code)
     st.markdown(f"[Følg op på sagen under Opfølgning](./cases?sag={case.code})")
     st.button("Registrér en ny sag", on_click=reset_form, icon=":material/add:")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 from datetime import date
 
 from db import synthetic
@@ -10,6 +11,7 @@ from db.case_updates import set_status
 from db.cases import create_case
 from db.users import members
 from model.access import Membership, Role, Scope
+from model.session import Session
 from tools.case_drafts import random_draft
 
 HISTORY_MONTHS = 36
@@ -21,8 +23,10 @@ def _months_back(today: date, months: int) -> date:
 
 
 def _contact_scope(seeder: Scope, email: str, district: str) -> Scope:
+    """The demo contact, acting through a seeding session issued now (demo data only)."""
     user_id = next(m.user_id for m in members(seeder) if m.email == email)
-    return Scope(user_id, email, (Membership(Role.DISTRICT_CONTACT, district),))
+    session = Session("demo-seed", email, int(time.time()))
+    return Scope(user_id, email, (Membership(Role.DISTRICT_CONTACT, district),), session)
 
 
 def seed_demo_cases(seeder: Scope, contacts: dict[str, str], *, history: int = 2400,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 ACTION_LABELS: dict[str, str] = {
     "user.first_login": "Første login",
+    "user.logout": "Logget ud",
     "membership.assign": "Rolle tildelt",
     "membership.change": "Rolle ændret",
     "membership.revoke": "Rolle fjernet",

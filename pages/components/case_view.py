@@ -7,17 +7,19 @@ change made meanwhile by a colleague is a conflict ("reload"), never silently ov
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
 from db.case_queries import CaseDetail, CaseSummary
-from db.case_updates import set_status, update_follow_up
+from db.case_updates import export_plan, set_status, update_follow_up
 from model.access import Scope
 from model.case import NUDITY, SPREAD
 from model.errors import DomainError
 from model.follow_up import FollowUp
 from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength, load_model
+from model.handling_plan import plan_html
 from model.triage import plan
 from model.vocab import (
     AGE_BANDS,
@@ -152,3 +154,23 @@ def status_buttons(scope: Scope, case: CaseDetail) -> None:
         st.info("Sagen er lukket. Genåbn den for at ændre tiltag.", icon=":material/lock:")
         st.button("Genåbn sagen", on_click=_set_status, args=(scope, case, "open"),
                   icon=":material/lock_open:", key=_key(case, "reopen"))
+
+
+def _plan_file(scope: Scope, code: str) -> bytes:
+    """Run when the user clicks: audit the export (with its id) first, then build the file."""
+    case, export_id = export_plan(scope, code)
+    model = load_model(case.model_version)
+    measures, notices, done = stored_plan(case, model)
+    return plan_html(case.code, model, case.chosen_level, measures, notices, done,
+                     export_id=export_id).encode("utf-8")
+
+
+def plan_download(scope: Scope, code: str) -> None:
+    """The printable handling plan, made on click: nothing of it reaches the browser before.
+
+    The click reruns the page, so a refused download (session ended, role revoked) is explained
+    in Danish by the page's own guard.
+    """
+    st.download_button("Hent handleplan (til udskrift)", data=partial(_plan_file, scope, code),
+                       file_name=f"handleplan-{code}.html", mime="text/html",
+                       icon=":material/print:", on_click="rerun", key=f"plan_{code}")

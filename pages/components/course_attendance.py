@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -11,7 +12,7 @@ from db import attendance
 from db.courses import Course
 from db.participants import Participant
 from model.access import Scope
-from model.course_exports import attendance_csv, attendance_xlsx, signin_sheet_html
+from model.course_exports import course_file
 from model.course_vocab import RESOURCE_ROLES
 from model.courses import check_attendance_allowed
 from model.errors import DomainError, ValidationError
@@ -58,27 +59,19 @@ def attendance_editor(scope: Scope, course: Course, people: list[Participant]) -
         st.rerun()
 
 
+def _course_file(scope: Scope, course_id: int, kind: str) -> bytes:
+    """Run when the user clicks: audit the export (with its id) first, then build the file."""
+    heading, people, export_id = attendance.export_participants(scope, course_id, kind)
+    return course_file(kind, heading, people, export_id)
+
+
 def export_section(scope: Scope, course: Course) -> None:
-    """Make a file on request (the export is audited then), and offer it for download."""
-    state_key = f"_export_{course.course_id}"
-    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    kind = c1.selectbox("Fil", list(FORMATS), format_func=lambda k: FORMATS[k][0],
-                        key=f"export_kind_{course.course_id}")
-    if c2.button("Lav fil", key=f"export_{course.course_id}", icon=":material/description:"):
-        try:
-            heading, people = attendance.export_participants(scope, course.course_id, kind)
-        except DomainError as exc:
-            show_error(exc)
-            return
-        data = {"csv": lambda: attendance_csv(people),
-                "xlsx": lambda: attendance_xlsx(heading, people),
-                "signin": lambda: signin_sheet_html(heading, people).encode("utf-8")}[kind]()
-        st.session_state[state_key] = (kind, data)
-    made = st.session_state.get(state_key)
-    if made:
-        label, filename, mime = FORMATS[made[0]]
-        st.download_button(f"Hent {label.lower()}", made[1], file_name=filename, mime=mime,
-                           on_click="ignore", icon=":material/download:",
-                           key=f"download_{course.course_id}")
-        st.caption("Filen indeholder personoplysninger. Del den kun med dem, der skal bruge den, "
-                   "og slet den efter brug.")
+    """One download per format, each made on click, audited and stamped with its own export id
+    (the click reruns the page, whose guard explains a refusal in Danish)."""
+    for column, (kind, (label, filename, mime)) in zip(st.columns(len(FORMATS)), FORMATS.items(),
+                                                        strict=True):
+        column.download_button(label, data=partial(_course_file, scope, course.course_id, kind),
+                               file_name=filename, mime=mime, on_click="rerun",
+                               icon=":material/download:", key=f"download_{kind}_{course.course_id}")
+    st.caption("Filerne indeholder personoplysninger. Del dem kun med dem, der skal bruge dem, "
+               "og slet dem efter brug. Hver fil har et eksport-id, der står i revisionsloggen.")

@@ -1,10 +1,11 @@
 """Download buttons for tables (CSV, Excel) and charts (PNG, SVG), each download audited.
 
 Honest auditing: the file is produced only when the user clicks (Streamlit calls `data` then), and
-the same call first writes the export to the audit log with a fresh random export id; if that write
-fails, no file is served. Every file carries its context - what it shows, the filter, the method, the
-release and the export id - as a caption line (CSV), a note sheet (Excel) or a subtitle (PNG, SVG),
-so a file found later can be traced to its audit entry. Files are built from published frames only.
+the same call first writes the export to the audit log, which re-reads the user's rights and hands
+out a fresh random export id; if that fails, no file is served. Every file carries its context - what
+it shows, the filter, the method, the release and the export id - as a caption line (CSV), a note
+sheet (Excel) or a subtitle (PNG, SVG), so a file found later can be traced to its audit entry.
+Files are built from published frames only.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from db.stats import new_export_id, record_export
+from db.stats import record_export
 from model.access import Scope
+from model.export_ids import export_line
 from model.perturbation import PTable
 from model.published import HIDDEN_MARK, METHOD_NOTE
 from model.release import Release
@@ -59,7 +61,7 @@ def context_line(ctx: ExportContext, title: str, export_id: str) -> str:
                   f"frigivelse {release.day.isoformat()} (måneder til og med {release.last_month:%Y-%m})"]
     else:
         parts.append("egen kreds: eksakte tal, løbende opdateret")
-    return " · ".join([*parts, f"eksport-id {export_id}"])
+    return " · ".join([*parts, export_line(export_id)])
 
 
 def _plain(table: pd.DataFrame) -> pd.DataFrame:
@@ -100,11 +102,10 @@ def chart_bytes(chart: alt.TopLevelMixin, fmt: str, title: str = "", caption: st
 
 def _audited(ctx: ExportContext, name: str, fmt: str, title: str, produce: Callable[[str], bytes]
              ) -> bytes:
-    """Audit first (with a fresh export id), then build the file with that id in it."""
-    export_id = new_export_id()
-    record_export(ctx.scope, page=ctx.page, table=name, fmt=fmt, flt=ctx.flt, district=ctx.district,
-                  export_id=export_id, release=ctx.release,
-                  method=ctx.method.name if ctx.method and ctx.release else "eksakt")
+    """Audit first (its entry gets a fresh export id), then build the file with that id in it."""
+    export_id = record_export(ctx.scope, page=ctx.page, table=name, fmt=fmt, flt=ctx.flt,
+                              district=ctx.district, release=ctx.release,
+                              method=ctx.method.name if ctx.method and ctx.release else "eksakt")
     return produce(context_line(ctx, title, export_id))
 
 

@@ -1,39 +1,70 @@
 """Who is logged in, and the guard every page calls first.
 
-The identity is resolved from the ID-token claims (`st.user`) on every run, so a revoked role takes
-effect at the next click. Pages call `require_page(key)`: the router already hides pages a role may not
-open, and this is the second wall behind it.
+The identity is resolved from the ID-token claims (`st.user`) on every run, so a revoked role, an
+expired token or a logout in another tab takes effect at the next click. Pages call
+`require_page(key)`: the router already hides pages a role may not open, and this is the second
+wall behind it. Writes and exports check again inside their own transaction (db/rights.py).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
-import time
+import urllib.request
 from typing import Any
 
 import streamlit as st
 
+from db import rights
 from db.districts import district_names
 from db.migrate import migrate
-from db.users import bootstrap_admins, resolve_login
+from db.users import bootstrap_admins, record_logout, resolve_login
 from model.access import Role, Scope, may_open
-from model.errors import DomainError
+from model.errors import DomainError, SessionEnded
+
+
+def _secrets_section(name: str) -> dict[str, Any]:
+    try:
+        return dict(st.secrets.get(name, {}))
+    except FileNotFoundError:
+        return {}
+
+
+def _provider_issuer(metadata_url: str) -> str | None:
+    """The issuer named by the provider's discovery document (the one Authlib checks tokens by)."""
+    try:
+        with urllib.request.urlopen(metadata_url, timeout=10) as resp:
+            return str(json.load(resp)["issuer"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def configure_login() -> rights.LoginPolicy:
+    """Trusted issuers: `[app] trusted_issuers`, else the `[auth]` provider's own issuer (plus
+    $HMD_TRUSTED_ISSUERS); maximum session age: `[app] session_max_hours` (or the environment)."""
+    app, auth = _secrets_section("app"), _secrets_section("auth")
+    issuers = set(app.get("trusted_issuers", []))
+    if not issuers and auth.get("server_metadata_url"):
+        issuer = _provider_issuer(str(auth["server_metadata_url"]))
+        issuers |= {issuer} if issuer else set()
+    hours = app.get("session_max_hours")
+    return rights.configure(trusted_issuers=issuers,
+                            max_age_seconds=int(float(hours) * 3600) if hours else None)
 
 
 @st.cache_resource(show_spinner=False)
 def prepare_database() -> bool:
-    """Apply migrations and bootstrap configured administrators once per server process."""
+    """Apply migrations, set the login policy and bootstrap administrators once per process."""
     migrate()
+    configure_login()
     bootstrap_admins(configured_admins())
     return True
 
 
 def configured_admins() -> list[str]:
     """E-mails from [app] bootstrap_admins in secrets, or $HMD_BOOTSTRAP_ADMINS (comma-separated)."""
-    try:
-        from_secrets = list(st.secrets.get("app", {}).get("bootstrap_admins", []))
-    except FileNotFoundError:
-        from_secrets = []
+    from_secrets = list(_secrets_section("app").get("bootstrap_admins", []))
     from_env = [e for e in os.environ.get("HMD_BOOTSTRAP_ADMINS", "").split(",") if e.strip()]
     return from_secrets + from_env
 
@@ -46,35 +77,36 @@ def claims() -> dict[str, Any]:
     return user.to_dict()
 
 
-def token_expired(user_claims: dict[str, Any], now: float | None = None) -> bool:
-    """Streamlit keeps its cookie 30 days and never checks `exp`; we do."""
-    exp = user_claims.get("exp")
-    if exp is None:
-        return False
-    return float(exp) <= (time.time() if now is None else now)
-
-
 def current_scope() -> Scope | None:
-    """The logged-in user's scope, or None (not logged in, expired or unknown user)."""
+    """The logged-in user's scope, or None (nobody logged in, or no access).
+
+    SessionEnded when the login has expired, is too old, or was ended by a logout.
+    """
     user_claims = claims()
-    if not user_claims or token_expired(user_claims):
+    if not user_claims:
         return None
     prepare_database()
-    return resolve_login(
-        str(user_claims.get("iss", "")), str(user_claims.get("sub", "")), user_claims.get("email")
-    )
+    return resolve_login(user_claims)
+
+
+def log_out(scope: Scope) -> None:
+    """Callback of every "Log ud": end the user's sessions server-side, then Streamlit's cookie."""
+    # If the database fails, the session still ends in this browser; the next login starts afresh.
+    with contextlib.suppress(DomainError):
+        record_logout(scope)
+    st.logout()
 
 
 def require_page(key: str) -> Scope:
-    """Stop the page unless a logged-in, unexpired user with a role for page `key` is asking."""
-    user_claims = claims()
-    if not user_claims:
+    """Stop the page unless a logged-in user whose session still counts may open page `key`."""
+    if not claims():
         st.warning("Du er ikke logget ind.")
         st.stop()
-    if token_expired(user_claims):
-        st.warning("Din session er udløbet. Log ind igen.")
+    try:
+        scope = current_scope()
+    except SessionEnded as exc:
+        st.warning(exc.user_message)
         st.stop()
-    scope = current_scope()
     if scope is None or not may_open(scope.roles, key):
         st.error("Du har ikke adgang til denne side.")
         st.stop()

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_ISSUER, id_token
 
-ISSUER = "https://issuer.test"
+ISSUER = TEST_ISSUER
 
 
-def claims_for(email: str, *, expires_in: float = 3600) -> dict[str, Any]:
+def claims_for(email: str, *, expires_in: float = 3600, issued_ago: float = 0,
+               verified: bool = True, issuer: str = ISSUER) -> dict[str, Any]:
     """ID-token claims as st.user carries them after a real login."""
-    return {
-        "is_logged_in": True,
-        "iss": ISSUER,
-        "sub": f"sub-{email}",
-        "email": email,
-        "exp": int(time.time() + expires_in),
-    }
+    return {"is_logged_in": True, **id_token(f"sub-{email}", email, issuer=issuer, verified=verified,
+                                             issued_ago=issued_ago, expires_in=expires_in)}
 
 
 def run_page(path: str, user: dict[str, Any] | None, timeout: float = 30) -> AppTest:

@@ -12,8 +12,8 @@ from db.cases import create_case
 from db.users import resolve_login
 from model.access import Role
 from model.follow_up import FollowUp, add_months
-from tests.app.helpers import ISSUER, claims_for
-from tests.conftest import ROOT
+from tests.app.helpers import claims_for
+from tests.conftest import ROOT, id_token
 from tests.unit.case_helpers import draft
 
 CONTACT = "kontakt.nsj@example.com"
@@ -23,7 +23,7 @@ NOT_FOUND = "Sagen findes ikke, eller du har ikke adgang til den. Tjek sagsnumme
 
 
 def scope_for(email: str):
-    return resolve_login(ISSUER, f"sub-{email}", email)
+    return resolve_login(id_token(f"sub-{email}", email))
 
 
 def saved_case(email: str = CONTACT, district: str = "NSJ", months_ago: int = 0) -> str:

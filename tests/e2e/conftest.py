@@ -1,12 +1,12 @@
 """End-to-end harness: a real OIDC provider, `streamlit run` on a fresh database, headless Chromium.
 
-Each test module gets its own database and servers (`stack`), each test its own browser context, so
-cookies never leak between tests. Log a demo user in with `login(page, stack, demo.CONTACT_NSJ)`.
+Each test module gets its own database and servers (`stack`), each test its own browser context
+(`page`, from tests/e2e/browser.py), so cookies never leak between tests. Log a demo user in
+with `login(page, stack, demo.CONTACT_NSJ)`.
 """
 
 from __future__ import annotations
 
-import shutil
 import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,15 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect
 
 from db import connection
 from db.migrate import migrate
 from tools import demo, devstack
-
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"]
 
 
 def free_port() -> int:
@@ -73,26 +69,6 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """The app with demo users (no demo cases or courses) behind the real login, on loopback."""
     with running_stack(tmp_path_factory.mktemp("e2e")) as running:
         yield running
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if executable is None:
-        pytest.fail("Chromium is missing: `make test` installs it with apt-get (package chromium).")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 APP = "[data-testid='stApp']"

@@ -64,7 +64,7 @@ def test_project_leader_filters_and_downloads_a_csv_without_small_counts(page: P
     caption, header = text.splitlines()[:2]
     assert caption.startswith("Sager pr. måned og niveau · periode 2025-01–2025-12")
     assert "politikredse: KBH, NSJ" in caption and "metode: cellekey-D2, højst ±2" in caption
-    export_id = caption.rsplit("eksport-id ", 1)[1]
+    export_id = caption.rsplit("Eksport-id: ", 1)[1]
     assert header.startswith("Måned;Niveau 1")
     shown = counts_in(text)
     assert shown and not [n for n in shown if n in (1, 2)]
@@ -79,7 +79,7 @@ def test_project_leader_filters_and_downloads_a_csv_without_small_counts(page: P
         login(audit_page, stack, demo.ADMIN)
         navigate(audit_page, "Revisionslog")
         expect(audit_page.get_by_test_id("stDataFrame")).to_contain_text("Statistik eksporteret")
-        assert len(export_id) == 16
+        assert len(export_id) == 24  # model.export_ids: 20 characters in groups of four
     finally:
         admin.close()
 

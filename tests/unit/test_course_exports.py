@@ -26,11 +26,12 @@ PEOPLE = [
 
 
 def test_the_csv_opens_in_danish_excel_with_letters_intact():
-    data = attendance_csv(PEOPLE)
+    data = attendance_csv(COURSE, PEOPLE, "K7QF-2MXD-9RTA-C4WE-H8PB")
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Navn;E-mail;Organisation;Kommune;Rolle;Status;Mødt"
-    assert lines[1] == ("Søren Ærø;soren@example.com;Espergærde Gymnasium;Helsingør;"
+    assert "07.05.2026 kl. 09.00" in lines[0] and "Eksport-id: K7QF-2MXD-9RTA-C4WE-H8PB" in lines[0]
+    assert lines[1] == "Navn;E-mail;Organisation;Kommune;Rolle;Status;Mødt"
+    assert lines[2] == ("Søren Ærø;soren@example.com;Espergærde Gymnasium;Helsingør;"
                         "Studievejleder;Tilmeldt;Ja")
 
 

@@ -195,10 +195,13 @@ def test_attendance_marks_the_course_held_and_is_audited_without_names(fresh_db)
 def test_every_export_is_audited(fresh_db):
     course_id = new_course()
     add(course_id, 2)
-    heading, people = attendance.export_participants(NSJ_ORG, course_id, "signin")
+    heading, people, first = attendance.export_participants(NSJ_ORG, course_id, "signin")
+    _, _, second = attendance.export_participants(NSJ_ORG, course_id, "signin")
     assert heading.district_name == "Nordsjællands Politi" and len(people) == 2
     assert count("SELECT count(*) FROM audit_log WHERE action = 'participant.export'"
-                 " AND district_code = 'NSJ'") == 1
+                 " AND district_code = 'NSJ'") == 2
+    assert first != second
+    assert count(f"SELECT count(*) FROM audit_log WHERE export_id IN ('{first}', '{second}')") == 2
 
 
 def test_a_cancelled_course_takes_no_registrations(fresh_db):

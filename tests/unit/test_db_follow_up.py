@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from db.case_queries import CaseFilter, get_case, list_cases
-from db.case_updates import log_plan_download, set_status, update_follow_up
+from db.case_updates import export_plan, set_status, update_follow_up
 from db.cases import create_case
 from db.connection import cursor
 from model.case import CaseFacts
@@ -118,7 +118,7 @@ def test_another_district_cannot_follow_up_close_or_download(code):
     with pytest.raises(NotFound):
         set_status(KBH, code, 1, "closed")
     with pytest.raises(NotFound):
-        log_plan_download(KBH, code)
+        export_plan(KBH, code)
     assert get_case(NSJ, code).row_version == 1
 
 
@@ -137,9 +137,15 @@ def test_closing_and_reopening_are_audited_and_a_closed_case_is_frozen(code):
         set_status(NSJ, code, 1, "closed")
 
 
-def test_plan_downloads_are_audited(code):
-    log_plan_download(NSJ, code)
-    assert audit_actions()[-1] == ("case.plan_download", code)
+def test_each_plan_export_is_audited_with_its_own_export_id(code):
+    first, first_id = export_plan(NSJ, code)
+    _, second_id = export_plan(NSJ, code)
+    assert first.code == code and first_id != second_id
+    assert audit_actions()[-2:] == [("case.plan_download", code)] * 2
+    with cursor() as cur:
+        ids = [r[0] for r in cur.execute("SELECT export_id FROM audit_log WHERE action ="
+                                        " 'case.plan_download' ORDER BY audit_id").fetchall()]
+    assert ids == [first_id, second_id]
 
 
 def test_the_list_holds_only_the_own_districts_cases(fresh_db):

@@ -87,4 +87,4 @@ def test_each_run_is_audited_as_an_export(db, capsys, admin_scope):
     run(db, capsys, "--as", "leader", "--from", "2025-01", "--to", "2025-03")
     entry = audit.entries(admin_scope, audit.AuditFilter(action="stats.export"))[0]
     details = json.loads(entry["details"])
-    assert details["format"] == "json" and details["page"] == "db.published" and details["export_id"]
+    assert details["format"] == "json" and details["page"] == "db.published" and entry["export_id"]

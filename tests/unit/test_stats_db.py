@@ -203,13 +203,13 @@ def test_every_case_gets_a_record_key_and_a_migration_fills_missing_ones(fresh_d
     assert migrate() == []
 
 
-def test_an_export_is_written_to_the_audit_log_with_its_id(cases, admin_scope):
-    stats.record_export(LEADER, page="national_stats", table="by_month", fmt="csv", flt=YEAR,
-                        export_id="abc123", release=Release.on_day(LATER), method="cellekey-D2")
+def test_an_export_is_written_to_the_audit_log_with_its_id_release_and_method(cases, admin_scope):
+    export_id = stats.record_export(LEADER, page="national_stats", table="by_month", fmt="csv", flt=YEAR,
+                                    release=Release.on_day(LATER), method="cellekey-D2")
     entry = audit.entries(admin_scope, audit.AuditFilter(action="stats.export"))[0]
     assert entry["actor_email"] == "leder@example.com"
-    assert entry["object_id"] == "by_month"
-    assert '"abc123"' in entry["details"] and '"2025-05-15"' in entry["details"]
+    assert (entry["object_id"], entry["export_id"]) == ("by_month", export_id)
+    assert '"2025-05-15"' in entry["details"] and '"cellekey-D2"' in entry["details"]
 
 
 def test_the_statistics_path_uses_no_dense_linear_algebra(cases, monkeypatch):

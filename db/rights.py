@@ -1,0 +1,88 @@
+"""The actor's rights as they are now, re-read inside the transaction of every write and export.
+
+A page draws with the scope it resolved at the start of its run, and Streamlit runs a button's
+callback at the start of the *next* run with that old scope. So a scope is a hint: each write and
+export calls `recheck(cur, scope)` first, which reads the user's memberships and logout time in the
+same transaction and refuses an ended session (expired, too old, logged out) or a user who is gone.
+The caller then checks the fresh scope's roles and districts.
+
+Login policy (which issuers may bind invitations, how long a session may last) is configured here
+once per process: from the environment, or by the app from its secrets at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+import duckdb
+
+from model.access import Membership, Role, Scope
+from model.errors import AccessDenied, SessionEnded
+from model.session import DEFAULT_MAX_AGE_SECONDS, session_over
+
+INTERNAL_USER_ID = 0  # the system's own jobs (seeding, retention); no login ever has this id
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    trusted_issuers: frozenset[str]
+    max_age_seconds: int
+
+
+def _from_environment() -> LoginPolicy:
+    issuers = frozenset(i.strip() for i in os.environ.get("HMD_TRUSTED_ISSUERS", "").split(",")
+                        if i.strip())
+    hours = os.environ.get("HMD_SESSION_MAX_HOURS", "").strip()
+    return LoginPolicy(issuers, int(float(hours) * 3600) if hours else DEFAULT_MAX_AGE_SECONDS)
+
+
+_configured: LoginPolicy | None = None
+
+
+def configure(*, trusted_issuers: set[str] | frozenset[str] | None = None,
+              max_age_seconds: int | None = None) -> LoginPolicy:
+    """Set the process's login policy; what is not given comes from the environment."""
+    global _configured
+    env = _from_environment()
+    _configured = LoginPolicy(
+        frozenset(trusted_issuers) | env.trusted_issuers if trusted_issuers else env.trusted_issuers,
+        max_age_seconds or env.max_age_seconds)
+    return _configured
+
+
+def policy() -> LoginPolicy:
+    return _configured or _from_environment()
+
+
+def memberships(cur: duckdb.DuckDBPyConnection, user_id: int) -> tuple[Membership, ...]:
+    rows = cur.execute(
+        "SELECT role, district_code FROM memberships WHERE user_id = ? ORDER BY role, district_code",
+        [user_id],
+    ).fetchall()
+    return tuple(Membership(Role(r), d) for r, d in rows)
+
+
+def check_session(scope: Scope, valid_from: int | None, now: float | None = None) -> None:
+    """SessionEnded unless the scope's login may still act."""
+    if scope.session is None or session_over(scope.session, now=time.time() if now is None else now,
+                                             max_age=policy().max_age_seconds,
+                                             valid_from=valid_from):
+        raise SessionEnded()
+
+
+def recheck(cur: duckdb.DuckDBPyConnection, scope: Scope, now: float | None = None) -> Scope:
+    """The scope as it is now, read on the caller's cursor (inside its transaction).
+
+    SessionEnded for an ended login; AccessDenied for a user who no longer exists. The system's
+    own jobs (INTERNAL_USER_ID) are returned as they are.
+    """
+    if scope.user_id == INTERNAL_USER_ID:
+        return scope
+    row = cur.execute("SELECT email, sessions_valid_from FROM users WHERE user_id = ?",
+                      [scope.user_id]).fetchone()
+    if row is None:
+        raise AccessDenied()
+    check_session(scope, row[1], now)
+    return Scope(scope.user_id, row[0], memberships(cur, scope.user_id), scope.session)

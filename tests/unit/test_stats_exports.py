@@ -80,7 +80,8 @@ def test_a_download_is_audited_with_its_export_id_before_the_file_is_produced(fr
     details = json.loads(entry["details"])
     assert (entry["object_id"], entry["actor_email"]) == ("platforme", "leder@example.com")
     assert details["release"] == "2024-08-15" and details["method"] == "cellekey-D2"
-    assert data.decode("utf-8-sig").splitlines()[0].endswith(f"Eksport-id: {entry['export_id']}")
+    [caption] = next(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert caption.endswith(f"Eksport-id: {entry['export_id']}")
 
 
 def test_two_downloads_get_two_export_ids(fresh_db, admin_scope):

@@ -11,10 +11,12 @@ from db.meta import is_demo
 from model.access import ROLE_LABELS, Scope, pages_for
 from model.errors import SessionEnded
 from model.text import markdown_code
+from pages.components.run_marker import run_marker
 from pages.components.session import claims, current_scope, log_out
 
 st.set_page_config(page_title="Håndteringsmodellen", page_icon=":material/shield_person:",
                    layout="wide")
+run_marker()
 
 
 def login_screen() -> None:

@@ -169,9 +169,11 @@ def _plan_file(scope: Scope, code: str) -> bytes:
 def plan_download(scope: Scope, code: str) -> None:
     """The printable handling plan, made on click: nothing of it reaches the browser before.
 
-    The click reruns the page, so a refused download (session ended, role revoked) is explained
-    in Danish by the page's own guard.
+    The click does not rerun the page: Streamlit registers a new callable on every run and drops
+    the old one when a run ends, so a rerun racing the file request could lose the download. A
+    refused file (session ended, role revoked) shows Streamlit's own error under the button, and
+    the page's guard explains the refusal in Danish at the next action.
     """
     st.download_button("Hent handleplan (til udskrift)", data=partial(_plan_file, scope, code),
                        file_name=f"handleplan-{code}.html", mime="text/html",
-                       icon=":material/print:", on_click="rerun", key=f"plan_{code}")
+                       icon=":material/print:", on_click="ignore", key=f"plan_{code}")

@@ -11,9 +11,8 @@ from model.access import Scope
 from model.course_vocab import REGISTRATION_STATUS, RESOURCE_ROLES
 from model.errors import DomainError
 from model.participant_import import ImportPreview, preview_import
+from pages.components.choice import choice
 from pages.components.session import show_error
-
-ROLE_CODES = list(RESOURCE_ROLES)
 
 
 def participant_table(people: list[Participant]) -> None:
@@ -37,8 +36,7 @@ def register_form(scope: Scope, course: Course) -> None:
         email = c2.text_input("E-mail")
         organisation = c1.text_input("Organisation", placeholder="F.eks. skole eller forvaltning")
         municipality = c2.text_input("Kommune")
-        role = st.selectbox("Rolle", ROLE_CODES, index=None, format_func=RESOURCE_ROLES.get,
-                            placeholder="Vælg rolle")
+        role = choice("Rolle", RESOURCE_ROLES, none_label="Vælg rolle")
         if not st.form_submit_button("Tilmeld", type="primary"):
             return
     try:
@@ -62,8 +60,8 @@ def cancel_form(scope: Scope, course: Course, people: list[Participant]) -> None
         st.markdown("**Afmeld en deltager**")
         st.caption("Deltagerens navn og kontaktoplysninger slettes. Den første på ventelisten "
                    "får pladsen.")
-        who = st.selectbox("Deltager", active, index=None, placeholder="Vælg deltager",
-                           format_func=lambda p: f"{p.name} ({p.email})")
+        who = choice("Deltager", active, none_label="Vælg deltager",
+                     format_func=lambda p: f"{p.name} ({p.email})")
         if not st.form_submit_button("Afmeld"):
             return
     if who is None:

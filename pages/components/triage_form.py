@@ -12,6 +12,7 @@ from model.handling_model import STRENGTH_LABELS, HandlingModel
 from model.triage import Assessment
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
 from pages.components.case_labels import level_label, month_label, recent_months
+from pages.components.choice import choice
 
 PREFIX = "t_"
 
@@ -30,8 +31,8 @@ def reset_form() -> None:
 
 
 def _choice(label: str, options: dict, key: str, placeholder: str, **kw):
-    return st.selectbox(label, list(options), format_func=options.get, index=None,
-                        placeholder=placeholder, key=PREFIX + key, **kw)
+    """An answer that starts empty and that Esc cannot clear (see pages/components/choice.py)."""
+    return choice(label, options, none_label=placeholder, key=PREFIX + key, **kw)
 
 
 def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date]:
@@ -118,6 +119,5 @@ def level_choice(model: HandlingModel, proposed: int) -> tuple[int, str | None]:
     choices = [n for n in model.level_numbers if n != proposed]
     level = st.selectbox("Niveau", choices, format_func=lambda n: level_label(model, n),
                          key=PREFIX + "level")
-    reason = st.selectbox("Begrundelse", list(OVERRIDE_REASONS), format_func=OVERRIDE_REASONS.get,
-                          index=None, placeholder="Vælg en begrundelse", key=PREFIX + "reason")
+    reason = _choice("Begrundelse", OVERRIDE_REASONS, "reason", "Vælg en begrundelse")
     return level, reason

@@ -19,6 +19,7 @@ from pages.components.course_participants import (
     register_form,
 )
 from pages.components.course_retention import run_retention_daily
+from pages.components.district_choice import remember
 from pages.components.session import require_page, show_error, single_district
 
 scope = require_page("courses")
@@ -29,26 +30,34 @@ st.title("Kurser")
 if flash := st.session_state.pop("_flash", None):
     st.success(flash)
 
+# A course was just created: show it. The browser keeps its own value of a keyed widget and sends
+# it back on the next click, so setting the state here is not enough (the old tab, course or
+# district filter came back on the next click); widgets under a new key start from the defaults
+# given here instead: the overview, the new course, and a filter that includes it.
 nationwide = scope.is_nationwide(Role.COURSE_ORGANISER)
+if created := st.session_state.pop("_created_course", None):
+    st.session_state["_course_view"] = st.session_state.get("_course_view", 0) + 1
+    st.session_state["selected_course"], st.session_state["_course_filter"] = created
+    if not nationwide and len(scope.districts(Role.COURSE_ORGANISER)) > 1:
+        remember(Role.COURSE_ORGANISER, created[1])
+view = st.session_state.get("_course_view", 0)
+
 if nationwide:
     manageable = list(names)
-    district = st.selectbox("Politikreds", ["", *names], key="course_district",
+    filters = ["", *names]
+    start = st.session_state.get("_course_filter", "")
+    district = st.selectbox("Politikreds", filters, key=f"course_district_{view}",
+                            index=filters.index(start) if start in filters else 0,
                             format_func=lambda c: names.get(c, "Alle politikredse")) or None
 else:
     district = single_district(scope, Role.COURSE_ORGANISER)
     manageable = [district] if district else []
     st.caption(names.get(district or "", ""))
 
-# A course was just created: show it. The browser keeps its own value of a keyed widget and sends
-# it back on the next click, so setting the state here is not enough (the old tab or course came
-# back on the next click); widgets under a new key start from their defaults instead.
-if st.session_state.pop("_show_overview", False):
-    st.session_state["_course_view"] = st.session_state.get("_course_view", 0) + 1
-view = st.session_state.get("_course_view", 0)
 overview, new = st.tabs(["Kursusoversigt", "Opret kursus"], key=f"course_tabs_{view}",
                         on_change="rerun")
 with new:
-    course_form(scope, manageable)
+    course_form(scope, manageable, form_key=f"new_course_{view}")
 
 with overview:
     try:

@@ -49,7 +49,9 @@ def show_saved(code: str) -> None:
     st.success(f"Sagen er gemt med sagsnummeret **{case.code}**. Skriv nummeret i din egen journal "
                "– det er det eneste, der forbinder sagen med ofret.", icon=":material/check_circle:")
     plan_download(scope, case.code)
-    st.markdown(f"[Følg op på sagen under Opfølgning](./cases?sag={case.code})")
+    # A page link stays in this tab and session (a Markdown link opened a new tab, new login).
+    st.page_link("pages/cases.py", label="Følg op på sagen under Opfølgning",
+                 icon=":material/checklist:", query_params={"sag": case.code})
     st.button("Registrér en ny sag", on_click=reset_form, icon=":material/add:")
 
 

@@ -13,6 +13,7 @@ from model.errors import DomainError
 from model.participant_import import ImportPreview, preview_import
 from pages.components.choice import choice
 from pages.components.session import show_error
+from pages.components.uploader import danish_uploader
 
 
 def participant_table(people: list[Participant]) -> None:
@@ -89,8 +90,8 @@ def import_section(scope: Scope, course: Course, people: list[Participant]) -> N
                 "Første række skal have kolonnerne **Navn**, **E-mail** og **Rolle**; "
                 "**Organisation** og **Kommune** kan også komme med.")
     counter = st.session_state.setdefault(f"_upload_{course.course_id}", 0)
-    upload = st.file_uploader("Deltagerliste", type=["csv", "txt", "xlsx"],
-                              key=f"upload_{course.course_id}_{counter}")
+    upload = danish_uploader("Deltagerliste", key=f"upload_{course.course_id}_{counter}",
+                             accepts="CSV (.csv eller .txt) eller Excel (.xlsx), højst 2 MB.")
     if upload is None:
         return
     try:

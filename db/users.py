@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from db import audit, rights
+from db.collation import collate_da
 from db.connection import cursor, transaction
 from db.districts import is_district
 from model.access import DISTRICT_REQUIRED, NATIONWIDE_ONLY, ROLE_LABELS, Role, Scope
@@ -215,7 +216,7 @@ def members(scope: Scope, district: str | None = None) -> list[MemberRow]:
     if district:
         sql += " WHERE m.district_code = ?"
         params.append(district)
-    sql += " ORDER BY u.email, m.role, m.district_code"
+    sql += f" ORDER BY {collate_da('u.email')}, m.role, m.district_code"
     with cursor() as cur:
         rows = cur.execute(sql, params).fetchall()
     return [MemberRow(r[0], r[1], r[2], Role(r[3]), r[4], r[5]) for r in rows]
@@ -228,7 +229,7 @@ def colleagues(scope: Scope, district: str) -> list[tuple[str, Role]]:
     with cursor() as cur:
         rows = cur.execute(
             "SELECT u.email, m.role FROM memberships m JOIN users u USING (user_id)"
-            " WHERE m.district_code = ? ORDER BY m.role, u.email",
+            f" WHERE m.district_code = ? ORDER BY m.role, {collate_da('u.email')}",
             [district],
         ).fetchall()
     return [(email, Role(role)) for email, role in rows]

@@ -62,12 +62,6 @@ def done_month(old_status: str, new_status: str, old_month: date | None, today: 
     return today.replace(day=1)
 
 
-def add_months(month: date, months: int) -> date:
-    """The first day of the month `months` after `month`."""
-    index = month.year * 12 + month.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
 # A follow-up field: ("measure", key), ("takedown", platform), ("police_consulted", "") or
 # ("police_report_filed", ""); its value is a status, an outcome or a bool.
 Field = tuple[str, str]

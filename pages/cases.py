@@ -10,10 +10,10 @@ import streamlit as st
 from db.case_queries import CaseFilter, case_months, get_case, list_cases, normalise_code
 from db.districts import district_names
 from model.access import Role
+from model.danish import month_label
 from model.errors import DomainError
 from model.handling_model import all_level_numbers, load_model
 from model.vocab import CASE_STATUS
-from pages.components.case_labels import month_label
 from pages.components.case_view import (
     case_facts,
     case_rows,

@@ -7,8 +7,8 @@ import streamlit as st
 from db import courses, participants
 from db.districts import district_names
 from model.access import Role
-from model.course_exports import when
 from model.course_vocab import COURSE_STATUS
+from model.danish import time_label
 from model.errors import DomainError
 from pages.components.course_attendance import attendance_editor, export_section
 from pages.components.course_form import course_form
@@ -69,7 +69,7 @@ with overview:
         st.info("Der er ingen kurser endnu. Opret det første under »Opret kursus«.")
         st.stop()
     st.dataframe(
-        [{"Dato": when(c.starts_at), "Politikreds": names[c.district], "Sted": c.place,
+        [{"Dato": time_label(c.starts_at), "Politikreds": names[c.district], "Sted": c.place,
           "Status": COURSE_STATUS[c.status], "Pladser": c.capacity, "Tilmeldte": c.registered,
           "Venteliste": c.waiting, "Mødt": c.attended} for c in listed],
         hide_index=True, width="stretch")
@@ -78,12 +78,12 @@ with overview:
     course_id = st.selectbox(
         "Vælg kursus", list(by_id), key=f"course_pick_{view}",
         index=list(by_id).index(chosen) if chosen in by_id else 0,
-        format_func=lambda i: f"{when(by_id[i].starts_at)} · {by_id[i].place} "
+        format_func=lambda i: f"{time_label(by_id[i].starts_at)} · {by_id[i].place} "
                               f"({COURSE_STATUS[by_id[i].status].lower()})")
     st.session_state["selected_course"] = course_id
     course = by_id[course_id]
 
-    st.subheader(f"{when(course.starts_at)} · {course.place}")
+    st.subheader(f"{time_label(course.starts_at)} · {course.place}")
     st.caption(f"{names[course.district]} · Undervisere: {course.trainers} · Modelversion "
                f"{course.model_version} · {COURSE_STATUS[course.status]} · "
                f"{course.registered} af {course.capacity} pladser besat"

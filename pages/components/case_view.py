@@ -17,6 +17,7 @@ from db.case_queries import CaseDetail, CaseSummary
 from db.case_updates import export_plan, set_status, update_follow_up
 from model.access import Scope
 from model.case import NUDITY, SPREAD
+from model.danish import month_label
 from model.errors import ConflictError, DomainError
 from model.follow_up import FollowUp
 from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength, load_model
@@ -32,7 +33,7 @@ from model.vocab import (
     PLATFORMS,
     TAKEDOWN_OUTCOMES,
 )
-from pages.components.case_labels import level_label, month_label
+from pages.components.case_labels import level_label
 from pages.components.follow_up_conflict import (
     conflict_panel,
     follow_up_of,

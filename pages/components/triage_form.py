@@ -8,10 +8,12 @@ from datetime import date
 import streamlit as st
 
 from model.case import NUDITY, SPREAD, CaseFacts
+from model.danish import month_label
 from model.handling_model import STRENGTH_LABELS, HandlingModel
+from model.months import recent_months
 from model.triage import Assessment
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
-from pages.components.case_labels import level_label, month_label, recent_months
+from pages.components.case_labels import level_label
 from pages.components.choice import choice
 
 PREFIX = "t_"

@@ -11,7 +11,8 @@ from db.case_updates import update_follow_up
 from db.cases import create_case
 from db.users import resolve_login
 from model.access import Role
-from model.follow_up import FollowUp, add_months
+from model.follow_up import FollowUp
+from model.months import add_months
 from tests.app.helpers import claims_for
 from tests.conftest import ROOT, id_token
 from tests.unit.case_helpers import draft

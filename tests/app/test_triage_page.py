@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from db.connection import cursor
 from model.access import Role
-from tests.app.helpers import claims_for, run_page
+from tests.app.helpers import claims_for, run_in_app, run_page
 
 CONTACT = "kontakt.nsj@example.com"
 OTHER = "kontakt.kbh@example.com"
@@ -43,7 +43,7 @@ def texts(at: AppTest) -> str:
 
 def test_the_proposal_waits_for_age_and_image_then_shows_level_reasons_and_measures(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
-    at = run_page(PAGE, claims_for(CONTACT))
+    at = run_in_app(PAGE, claims_for(CONTACT))
     assert not at.exception
     assert "så snart du har valgt" in texts(at)
     assert not [b for b in at.button if b.label == "Gem sag"]
@@ -57,7 +57,7 @@ def test_the_proposal_waits_for_age_and_image_then_shows_level_reasons_and_measu
 
 def test_saving_creates_a_case_of_the_own_district_and_shows_its_code(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
-    at = save(fill(run_page(PAGE, claims_for(CONTACT))))
+    at = save(fill(run_in_app(PAGE, claims_for(CONTACT))))
     assert not at.exception
     year = date.today().year
     assert f"NSJ-{year}-0001" in at.success[0].value
@@ -67,7 +67,7 @@ def test_saving_creates_a_case_of_the_own_district_and_shows_its_code(member):
 
 def test_a_repeated_submit_of_the_same_form_saves_one_case(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
-    at = save(fill(run_page(PAGE, claims_for(CONTACT))))
+    at = save(fill(run_in_app(PAGE, claims_for(CONTACT))))
     del at.session_state["t_saved"]  # as if the first run was cut short by the second click
     at = save(at.run())
     assert len(cases_in_db()) == 1
@@ -76,7 +76,7 @@ def test_a_repeated_submit_of_the_same_form_saves_one_case(member):
 
 def test_a_new_case_starts_an_empty_form_with_a_new_submission(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
-    at = save(fill(run_page(PAGE, claims_for(CONTACT))))
+    at = save(fill(run_in_app(PAGE, claims_for(CONTACT))))
     first = at.session_state["t_submission"]
     at = next(b for b in at.button if b.label == "Registrér en ny sag").click().run()
     assert at.selectbox(key="t_age").value is None
@@ -87,14 +87,14 @@ def test_a_new_case_starts_an_empty_form_with_a_new_submission(member):
 
 def test_a_missing_institution_type_is_a_danish_message_and_nothing_is_stored(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
-    at = save(fill(run_page(PAGE, claims_for(CONTACT)), institution=None))
+    at = save(fill(run_in_app(PAGE, claims_for(CONTACT)), institution=None))
     assert [e.value for e in at.error] == ["Vælg typen af uddannelsesinstitution."]
     assert cases_in_db() == []
 
 
 def test_another_level_needs_a_reason_from_the_fixed_list(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
-    at = fill(run_page(PAGE, claims_for(CONTACT)))
+    at = fill(run_in_app(PAGE, claims_for(CONTACT)))
     at.toggle(key="t_override").set_value(True).run()
     at.selectbox(key="t_level").set_value(4).run()
     at = save(at)
@@ -107,7 +107,7 @@ def test_another_level_needs_a_reason_from_the_fixed_list(member):
 
 def test_a_cpr_number_in_the_note_is_refused_and_nothing_is_stored(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
-    at = fill(run_page(PAGE, claims_for(CONTACT)))
+    at = fill(run_in_app(PAGE, claims_for(CONTACT)))
     at.text_input(key="t_note").input("elevens cpr 010203-1234").run()
     at = save(at)
     assert "CPR-nummer" in at.error[0].value
@@ -116,7 +116,7 @@ def test_a_cpr_number_in_the_note_is_refused_and_nothing_is_stored(member):
 
 def test_a_contact_of_another_district_saves_in_their_own_district(member):
     member(OTHER, (Role.DISTRICT_CONTACT, "KBH"))
-    at = fill(run_page(PAGE, claims_for(OTHER)))
+    at = fill(run_in_app(PAGE, claims_for(OTHER)))
     assert "Sagen registreres i Københavns Politi" in at.caption[0].value
     at = save(at)
     assert f"KBH-{date.today().year}-0001" in at.success[0].value

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from model.case import CaseFacts
+from model.danish import month_label
 from model.handling_model import load_model
 from model.handling_plan import plan_html
+from model.months import recent_months
 from model.triage import plan
-from pages.components.case_labels import month_label, recent_months
 
 MODEL = load_model("2018")
 FACTS = CaseFacts(age_band="13_15", nudity="nude", face_recognisable=True,

@@ -7,9 +7,11 @@ provider has verified that it presents the invited address.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import duckdb
@@ -20,7 +22,7 @@ from db.connection import cursor, transaction
 from db.districts import is_district
 from model.access import DISTRICT_REQUIRED, NATIONWIDE_ONLY, ROLE_LABELS, Role, Scope
 from model.email import email_key, normalise_email
-from model.errors import AccessDenied, NotFound, ValidationError
+from model.errors import AccessDenied, ConflictError, NotFound, StorageError, ValidationError
 from model.session import Session, email_verified
 
 SYSTEM = Scope(user_id=rights.INTERNAL_USER_ID, email="system")
@@ -34,10 +36,11 @@ class MemberRow:
     role: Role
     district: str | None
     logged_in: bool
+    last_login: datetime | None = None
 
 
 def _bind_invitation(cur: duckdb.DuckDBPyConnection, claims: Mapping[str, Any],
-                     session: Session) -> tuple[int, str] | None:
+                     session: Session) -> tuple[int, str, bool] | None:
     """Bind the pending invitation for the login's address, if the provider verified it."""
     address = claims.get("email")
     if not isinstance(address, str) or not address.strip() or not email_verified(claims):
@@ -46,12 +49,11 @@ def _bind_invitation(cur: duckdb.DuckDBPyConnection, claims: Mapping[str, Any],
                       [email_key(address)]).fetchone()
     if row is None:
         return None
-    cur.execute("UPDATE users SET issuer = ?, subject = ?, last_login_at = current_timestamp"
-                " WHERE user_id = ?",
+    cur.execute("UPDATE users SET issuer = ?, subject = ? WHERE user_id = ?",
                 [session.issuer, session.subject, row[0]])
     audit.record(cur, Scope(row[0], row[1]), "user.first_login", object_type="user",
                  object_id=row[0], details={"issuer": session.issuer, "subject": session.subject})
-    return row[0], row[1]
+    return row[0], row[1], True
 
 
 def resolve_login(claims: Mapping[str, Any]) -> Scope | None:
@@ -66,13 +68,30 @@ def resolve_login(claims: Mapping[str, Any]) -> Scope | None:
     if session is None or session.issuer not in rights.policy().trusted_issuers:
         return None
     with transaction() as cur:
-        row = cur.execute("SELECT user_id, email FROM users WHERE issuer = ? AND subject = ?",
-                          [session.issuer, session.subject]).fetchone()
+        row = cur.execute("SELECT user_id, email, last_login_at IS NULL"
+                          " OR last_login_at < to_timestamp(?)::TIMESTAMP FROM users"
+                          " WHERE issuer = ? AND subject = ?",
+                          [session.issued_at, session.issuer, session.subject]).fetchone()
         if row is None:
             row = _bind_invitation(cur, claims, session)
         if row is None:
             return None
-        return rights.recheck(cur, Scope(row[0], row[1], session=session))
+        scope = rights.recheck(cur, Scope(row[0], row[1], session=session))
+    if row[2]:
+        _note_login(scope.user_id, session)
+    return scope
+
+
+def _note_login(user_id: int, session: Session) -> None:
+    """Record the time of a new login (the token's issue time) for the administrators' user list.
+
+    Written once per login, not per page; best effort: two tabs of a fresh login may race, and
+    a lost update of this informational time must never refuse the user's page.
+    """
+    with contextlib.suppress(ConflictError, StorageError), transaction() as cur:
+        cur.execute("UPDATE users SET last_login_at = to_timestamp(?)::TIMESTAMP WHERE user_id = ?"
+                    " AND (last_login_at IS NULL OR last_login_at < to_timestamp(?)::TIMESTAMP)",
+                    [session.issued_at, user_id, session.issued_at])
 
 
 def record_logout(scope: Scope) -> None:
@@ -210,7 +229,7 @@ def members(scope: Scope, district: str | None = None) -> list[MemberRow]:
     _require_admin(scope)
     sql = (
         "SELECT m.membership_id, u.user_id, u.email, m.role, m.district_code,"
-        " u.subject IS NOT NULL FROM memberships m JOIN users u USING (user_id)"
+        " u.subject IS NOT NULL, u.last_login_at FROM memberships m JOIN users u USING (user_id)"
     )
     params: list[object] = []
     if district:
@@ -219,7 +238,7 @@ def members(scope: Scope, district: str | None = None) -> list[MemberRow]:
     sql += f" ORDER BY {collate_da('u.email')}, m.role, m.district_code"
     with cursor() as cur:
         rows = cur.execute(sql, params).fetchall()
-    return [MemberRow(r[0], r[1], r[2], Role(r[3]), r[4], r[5]) for r in rows]
+    return [MemberRow(r[0], r[1], r[2], Role(r[3]), r[4], r[5], r[6]) for r in rows]
 
 
 def colleagues(scope: Scope, district: str) -> list[tuple[str, Role]]:

@@ -111,11 +111,12 @@ elif chosen is not None:
                        f"{chosen['object_id'] or ''}".strip()),
             ("Eksport-id", chosen["export_id"] or "–"),
         ]
+        details = [tuple(line.split(": ", 1)) if ": " in line else ("", line)
+                   for line in describe(chosen["details"], names)]
+        facts += [(f"Detalje: {k}" if k else "Detalje", v) for k, v in details]
+        # A table shows user text as text (a Markdown list would turn addresses into links).
         st.table({"Felt": [k for k, _ in facts], "Værdi": [v for _, v in facts]},
                  hide_index=True)
-        lines = describe(chosen["details"], names)
-        st.markdown("**Detaljer**\n" + ("\n".join(f"- {line}" for line in lines)
-                                         if lines else "\n- ingen"))
         if chosen["details"]:
             with st.expander("Detaljerne som de er gemt (teknisk)"):
                 st.code(json.dumps(json.loads(chosen["details"]), ensure_ascii=False, indent=2),

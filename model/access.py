@@ -105,6 +105,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({Role.ADMIN})),
     PageSpec("audit", "pages/audit.py", "Revisionslog", ":material/history:",
              frozenset({Role.ADMIN})),
+    PageSpec("help_contacts", "pages/help_contacts.py", "Kontakter på handleplanen",
+             ":material/contact_phone:", frozenset({Role.ADMIN})),
 )
 
 PAGES_BY_KEY: dict[str, PageSpec] = {p.key: p for p in PAGES}

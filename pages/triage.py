@@ -24,6 +24,7 @@ from pages.components.triage_form import (
     level_choice,
     reaction_fields,
     reset_form,
+    show_chosen_measures,
     show_proposal,
     submission_id,
     victim_fields,
@@ -78,6 +79,8 @@ with proposal_col:
 
 st.subheader("Din vurdering")
 level, reason = level_choice(model, result.proposed_level)
+if level != result.proposed_level:
+    show_chosen_measures(model, facts, level)
 note = st.text_input("Bemærkning (valgfri)", max_chars=200, key=PREFIX + "note",
                      help="Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, e-mailadresser "
                           "eller datoer.")

@@ -8,6 +8,7 @@ choices are kept and can be put back over the colleague's version (follow_up_con
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -15,6 +16,8 @@ import streamlit as st
 
 from db.case_queries import CaseDetail, CaseSummary
 from db.case_updates import export_plan, set_status, update_follow_up
+from db.districts import district_names
+from db.help_contacts import contacts_for
 from model.access import Scope
 from model.case import NUDITY, SPREAD
 from model.danish import month_label
@@ -22,6 +25,7 @@ from model.errors import ConflictError, DomainError
 from model.follow_up import FollowUp
 from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength, load_model
 from model.handling_plan import plan_html
+from model.help_contacts import for_plan
 from model.triage import plan
 from model.vocab import (
     AGE_BANDS,
@@ -86,12 +90,12 @@ def case_facts(case: CaseDetail, model: HandlingModel) -> None:
 
 
 def stored_plan(case: CaseDetail,
-                model: HandlingModel) -> tuple[list[Measure], tuple[str, ...], frozenset[str]]:
-    """The case's measures as saved (order, strength), its legal prompts and the done keys."""
+                model: HandlingModel) -> tuple[list[Measure], tuple[str, ...], dict[str, str]]:
+    """The case's measures as saved (order, strength), its legal prompts and each one's status."""
     measures = [replace(model.wording(case.chosen_level, m.key), strength=Strength(m.strength))
                 for m in case.measures]
     notices = plan(case.facts, model, case.chosen_level).notices
-    return measures, notices, frozenset(m.key for m in case.measures if m.status == "done")
+    return measures, notices, {m.key: m.status for m in case.measures}
 
 
 def _key(case: CaseDetail, name: str, generation: str = "") -> str:
@@ -179,9 +183,11 @@ def _plan_file(scope: Scope, code: str) -> bytes:
     """Run when the user clicks: audit the export (with its id) first, then build the file."""
     case, export_id = export_plan(scope, code)
     model = load_model(case.model_version)
-    measures, notices, done = stored_plan(case, model)
-    return plan_html(case.code, model, case.chosen_level, measures, notices, done,
-                     export_id=export_id).encode("utf-8")
+    measures, notices, statuses = stored_plan(case, model)
+    local, national = for_plan(contacts_for(case.district), case.district)
+    return plan_html(case.code, model, case.chosen_level, measures, notices, statuses,
+                     export_id=export_id, district_name=district_names()[case.district],
+                     printed=date.today(), local=local, national=national).encode("utf-8")
 
 
 def plan_download(scope: Scope, code: str) -> None:

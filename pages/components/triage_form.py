@@ -11,7 +11,7 @@ from model.case import NUDITY, SPREAD, CaseFacts
 from model.danish import month_label
 from model.handling_model import STRENGTH_LABELS, HandlingModel
 from model.months import recent_months
-from model.triage import Assessment
+from model.triage import Assessment, plan
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
 from pages.components.case_labels import level_label
 from pages.components.choice import choice
@@ -107,10 +107,22 @@ def show_proposal(model: HandlingModel, result: Assessment) -> None:
         for r in result.reasons))
     for notice in result.notices:
         st.info(notice, icon=":material/gavel:")
-    st.markdown("**Tiltag i rækkefølge:**\n" + "\n".join(
-        f"{i}. {m.text} · *{STRENGTH_LABELS[m.strength]}*"
-        for i, m in enumerate(result.measures, start=1)))
+    st.markdown("**Tiltag i rækkefølge:**\n" + _measure_list(result.measures))
     st.caption(model.level(result.proposed_level).duration)
+
+
+def _measure_list(measures) -> str:
+    return "\n".join(f"{i}. {m.text} · *{STRENGTH_LABELS[m.strength]}*"
+                     for i, m in enumerate(measures, start=1))
+
+
+def show_chosen_measures(model: HandlingModel, facts: CaseFacts, level: int) -> None:
+    """The plan of the level the contact chose instead of the proposal, before they save it."""
+    chosen = plan(facts, model, level)
+    with st.container(border=True):
+        st.markdown(f"**Tiltag, hvis du gemmer sagen på {level_label(model, level)}:**\n"
+                    + _measure_list(chosen.measures))
+        st.caption(model.level(level).duration)
 
 
 def level_choice(model: HandlingModel, proposed: int) -> tuple[int, str | None]:

@@ -17,7 +17,7 @@ def test_each_role_is_offered_exactly_its_pages():
     assert keys({Role.DISTRICT_CONTACT}) == ["home", "triage", "cases", "district_stats"]
     assert keys({Role.PROJECT_LEADER}) == ["home", "national_stats", "calibration", "coverage"]
     assert keys({Role.COURSE_ORGANISER}) == ["home", "courses", "coverage"]
-    assert keys({Role.ADMIN}) == ["home", "admin", "audit"]
+    assert keys({Role.ADMIN}) == ["home", "admin", "audit", "help_contacts"]
 
 
 def test_a_user_without_roles_is_offered_no_page():

@@ -4,13 +4,38 @@ after saving stays in the app, and a URL that is no page of the user's answers i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Stack, choose, login, navigate, rerun, wait_for_app
+from model.danish import month_label
+from tests.e2e.conftest import (
+    Stack,
+    choose,
+    login,
+    navigate,
+    rerun,
+    running_stack,
+    screenshot,
+    wait_for_app,
+)
 from tools import demo
 
 CODE = re.compile(r"NSJ-\d{4}-\d{4}")
+
+
+def seed() -> None:
+    demo.seed_users()
+    demo.seed_help_lines()
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    with running_stack(tmp_path_factory.mktemp("e2e-cases"), seed) as running:
+        yield running
 
 
 def answer_age_and_image(page: Page) -> None:
@@ -73,3 +98,49 @@ def test_a_forbidden_or_unknown_page_url_answers_in_danish(page: Page, stack: St
     with rerun(page):
         page.get_by_role("link", name="Gå til forsiden").click()
     expect(page.get_by_role("heading", name="Håndteringsmodellen")).to_be_visible()
+
+
+def test_the_printed_plan_names_district_month_statuses_and_whom_to_call(
+        page: Page, stack: Stack, tmp_path: Path):
+    login(page, stack, demo.CONTACT_NSJ)
+    answer_age_and_image(page)
+    page.get_by_text("Jeg vurderer, at et andet niveau passer bedre").click()
+    expect(page.get_by_role("combobox", name="Niveau")).to_be_visible()
+    choose(page, "Niveau", "Niveau 4: Ofret reagerer voldsomt og har stort behov for støtte fra "
+                           "ressourcepersoner")
+    expect(page.get_by_text("Tiltag, hvis du gemmer sagen på Niveau 4")).to_be_visible()
+    choose(page, "Begrundelse", "Ofrets reaktion er stærkere end billedet tilsiger")
+    success = page.get_by_test_id("stAlertContentSuccess")
+    with rerun(page, shows=success.filter(has_text="Sagen er gemt med sagsnummeret")):
+        page.get_by_role("button", name="Gem sag").click()
+    code = CODE.search(success.inner_text()).group(0)
+    with rerun(page):
+        page.get_by_role("link", name="Følg op på sagen under Opfølgning").click()
+    radios = page.get_by_test_id("stRadio")
+    radios.nth(0).get_by_text("Udført", exact=True).click()
+    radios.nth(1).get_by_text("Ikke relevant", exact=True).click()
+    with rerun(page):
+        page.get_by_role("button", name="Gem opfølgning").click()
+    expect(page.get_by_text("Opfølgningen er gemt.")).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Hent handleplan (til udskrift)").click()
+    plan = tmp_path / "plan.html"
+    download.value.save_as(plan)
+    printed = page.context.new_page()
+    printed.goto(plan.as_uri())
+    printed.emulate_media(media="print")
+    text = printed.locator("body").inner_text()
+    assert f"Handleplan for sag {code}" in text
+    assert "Politikreds: Nordsjællands Politi" in text
+    assert f"Dato: {month_label(date.today())}" in text
+    assert "Niveau 4." in text and "(version 2018)" not in text
+    assert printed.locator("tr.done").count() == 1 and printed.locator("tr.not_relevant").count() == 1
+    expect(printed.locator("tr.not_relevant td.text")).to_have_css("text-decoration-line",
+                                                                   "line-through")
+    expect(printed.get_by_text("Udskriv planen med Ctrl+P")).to_be_hidden()  # not on paper
+    assert "Politiets ressourceperson (eksempel)" in text and "116 006" in text
+    assert "Eksport-id:" in text
+    printed.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    screenshot(printed, "handling-plan-print")
+    printed.close()

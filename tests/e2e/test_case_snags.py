@@ -144,3 +144,28 @@ def test_the_printed_plan_names_district_month_statuses_and_whom_to_call(
     printed.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
     screenshot(printed, "handling-plan-print")
     printed.close()
+
+
+def test_the_audit_log_keeps_its_filters_in_the_url_and_exports_what_it_shows(
+        page: Page, stack: Stack, tmp_path: Path):
+    login(page, stack, demo.ADMIN)
+    page.goto(f"{stack.url}/audit")
+    wait_for_app(page)
+    choose(page, "Handling", "Rolle tildelt")
+    expect(page).to_have_url(re.compile(r"handling=Rolle(\+|%20)tildelt"))
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_role("combobox", name="Handling")).to_have_value("Rolle tildelt")
+    expect(page.get_by_test_id("stMain")).to_contain_text("poster")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Eksportér (CSV)").click()
+    wait_for_app(page)
+    saved = tmp_path / "log.csv"
+    download.value.save_as(saved)
+    lines = saved.read_text(encoding="utf-8-sig").splitlines()
+    export_id = re.search(r"Eksport-id: ([A-Z0-9-]+)", lines[0]).group(1)
+    assert lines[1].startswith("Nr.;Tidspunkt;Bruger;Handling")
+    assert lines[2:] and all(";Rolle tildelt;" in line for line in lines[2:])
+    page.goto(f"{stack.url}/audit?eksport={export_id}")
+    wait_for_app(page)
+    expect(page.get_by_test_id("stDataFrame")).to_contain_text("Revisionslog eksporteret")

@@ -81,9 +81,10 @@ st.subheader("Din vurdering")
 level, reason = level_choice(model, result.proposed_level)
 if level != result.proposed_level:
     show_chosen_measures(model, facts, level)
-note = st.text_input("Bemærkning (valgfri)", max_chars=200, key=PREFIX + "note",
-                     help="Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, e-mailadresser "
-                          "eller datoer.")
+# The hint is a caption, not a tooltip: it matters, and Streamlit names a tooltip's button in
+# English ("Help for ...").
+note = st.text_input("Bemærkning (valgfri)", max_chars=200, key=PREFIX + "note")
+st.caption("Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, e-mailadresser eller datoer.")
 if st.button("Gem sag", type="primary", icon=":material/save:"):
     draft = CaseDraft(facts=facts, month=month, institution_type=institution or "",
                       chosen_level=level, model_version=model.version,

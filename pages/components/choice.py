@@ -35,4 +35,5 @@ def choice(label: str, options: Mapping[T, str] | Sequence[T], *, none_label: st
     def shown(value: T | None) -> str:
         return none_label if value is None else str(format_func(value))  # type: ignore[misc]
 
+    kwargs.setdefault("placeholder", none_label)  # not Streamlit's "Choose an option"
     return where.selectbox(label, values, index=index, format_func=shown, **kwargs)

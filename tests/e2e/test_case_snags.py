@@ -66,6 +66,7 @@ def test_esc_on_a_focused_or_an_open_dropdown_keeps_the_triage_answer(page: Page
         "Nøgenbillede")
     expect(page.get_by_role("heading", name="Forslag")).to_be_visible()
     expect(page.get_by_text("Niveau 3: Ofret reagerer ude af kontrol").first).to_be_visible()
+    expect(page.get_by_role("button", name="Clear value")).to_have_count(0)  # no x to wipe one
 
 
 def test_the_follow_up_link_after_saving_stays_in_the_same_tab_and_session(

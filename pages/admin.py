@@ -9,6 +9,7 @@ from db.districts import district_names
 from model.access import DISTRICT_REQUIRED, NATIONWIDE_ONLY, ROLE_LABELS, Role
 from model.danish import timestamp_label
 from model.errors import DomainError
+from pages.components.choice import choice
 from pages.components.session import require_page, show_error
 
 scope = require_page("admin")
@@ -27,15 +28,6 @@ st.caption("Giv en bruger en rolle ved at skrive den e-mailadresse, brugeren log
 CONFIRM = "_confirm_revoke"
 
 
-def district_choices(role: Role) -> list[str | None]:
-    """The districts that make a valid pair with `role`: None means "choose one" (not valid)."""
-    if role in NATIONWIDE_ONLY:
-        return [NATIONWIDE]
-    if role in DISTRICT_REQUIRED:
-        return [None, *names]
-    return [NATIONWIDE, *names]
-
-
 # Not a form: the district list follows the chosen role, so no invalid pair is ever offered.
 with st.container(border=True):
     st.subheader("Tildel en rolle", anchor=False)
@@ -44,11 +36,15 @@ with st.container(border=True):
     col_role, col_district = st.columns(2)
     role = col_role.selectbox("Rolle", list(Role), format_func=lambda r: ROLE_LABELS[r],
                               key="assign_role")
-    options = district_choices(role)
-    district = col_district.selectbox(
-        "Politikreds", options, key=f"assign_district_{role.value}",
-        format_func=lambda c: "Vælg politikreds" if c is None else district_label(c),
-        disabled=len(options) == 1)
+    # Only districts that make a valid pair with the role: a contact's starts at "Vælg".
+    if role in DISTRICT_REQUIRED:
+        district = choice("Politikreds", names, none_label="Vælg politikreds", where=col_district,
+                          key=f"assign_district_{role.value}")
+    else:
+        options = [NATIONWIDE] if role in NATIONWIDE_ONLY else district_options
+        district = col_district.selectbox("Politikreds", options, format_func=district_label,
+                                          key=f"assign_district_{role.value}",
+                                          disabled=len(options) == 1)
     st.caption("Kontaktpersoner hører til én politikreds; projektledere og administratorer "
                "gælder hele landet; kursusarrangører kan have begge dele.")
     if st.button("Tildel rolle", type="primary"):

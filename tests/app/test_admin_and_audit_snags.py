@@ -36,7 +36,8 @@ def admin_page(member, path: str = "pages/admin.py", **params: str) -> AppTest:
 def test_the_role_form_offers_only_valid_pairs_and_starts_without_a_silent_district(member):
     at = admin_page(member)
     district = at.selectbox(key="assign_district_district_contact")
-    assert district.value is None and "" not in district.options  # no "Hele landet" for contacts
+    assert district.value == "" and district.options[0] == "Vælg politikreds"
+    assert "Hele landet (ingen politikreds)" not in district.options  # not a contact's pair
     at.text_input(key="assign_email").input("ny@example.com")
     at.button[0].click().run()
     assert at.error[0].value == "Rollen »Kontaktperson i politikredsen« skal knyttes til én politikreds."

@@ -49,7 +49,8 @@ def _bind_invitation(cur: duckdb.DuckDBPyConnection, claims: Mapping[str, Any],
                       [email_key(address)]).fetchone()
     if row is None:
         return None
-    cur.execute("UPDATE users SET issuer = ?, subject = ? WHERE user_id = ?",
+    cur.execute("UPDATE users SET issuer = ?, subject = ?, last_login_at = current_timestamp"
+                " WHERE user_id = ?",
                 [session.issuer, session.subject, row[0]])
     audit.record(cur, Scope(row[0], row[1]), "user.first_login", object_type="user",
                  object_id=row[0], details={"issuer": session.issuer, "subject": session.subject})
@@ -68,30 +69,32 @@ def resolve_login(claims: Mapping[str, Any]) -> Scope | None:
     if session is None or session.issuer not in rights.policy().trusted_issuers:
         return None
     with transaction() as cur:
-        row = cur.execute("SELECT user_id, email, last_login_at IS NULL"
-                          " OR last_login_at < to_timestamp(?)::TIMESTAMP FROM users"
-                          " WHERE issuer = ? AND subject = ?",
-                          [session.issued_at, session.issuer, session.subject]).fetchone()
+        row = cur.execute(
+            "SELECT u.user_id, u.email, NOT EXISTS (SELECT 1 FROM user_logins l"
+            " WHERE l.user_id = u.user_id AND l.issued_at = ?) FROM users u"
+            " WHERE u.issuer = ? AND u.subject = ?",
+            [session.issued_at, session.issuer, session.subject]).fetchone()
         if row is None:
             row = _bind_invitation(cur, claims, session)
         if row is None:
             return None
         scope = rights.recheck(cur, Scope(row[0], row[1], session=session))
     if row[2]:
-        _note_login(scope.user_id, session)
+        _note_login(scope, session)
     return scope
 
 
-def _note_login(user_id: int, session: Session) -> None:
-    """Record the time of a new login (the token's issue time) for the administrators' user list.
+def _note_login(scope: Scope, session: Session) -> None:
+    """Record a new login (its token's issue time), audited, for the administrators' user list.
 
-    Written once per login, not per page; best effort: two tabs of a fresh login may race, and
-    a lost update of this informational time must never refuse the user's page.
+    Once per login, not per page; inserts only (never the user row a logout updates). Best
+    effort: two tabs of a fresh login may race, and losing this informational row must never
+    refuse the user's page.
     """
     with contextlib.suppress(ConflictError, StorageError), transaction() as cur:
-        cur.execute("UPDATE users SET last_login_at = to_timestamp(?)::TIMESTAMP WHERE user_id = ?"
-                    " AND (last_login_at IS NULL OR last_login_at < to_timestamp(?)::TIMESTAMP)",
-                    [session.issued_at, user_id, session.issued_at])
+        cur.execute("INSERT INTO user_logins (user_id, issued_at) VALUES (?, ?)"
+                    " ON CONFLICT DO NOTHING", [scope.user_id, session.issued_at])
+        audit.record(cur, scope, "user.login", object_type="user", object_id=scope.user_id)
 
 
 def record_logout(scope: Scope) -> None:
@@ -229,7 +232,8 @@ def members(scope: Scope, district: str | None = None) -> list[MemberRow]:
     _require_admin(scope)
     sql = (
         "SELECT m.membership_id, u.user_id, u.email, m.role, m.district_code,"
-        " u.subject IS NOT NULL, u.last_login_at FROM memberships m JOIN users u USING (user_id)"
+        " u.subject IS NOT NULL, (SELECT max(l.logged_at) FROM user_logins l"
+        " WHERE l.user_id = u.user_id) FROM memberships m JOIN users u USING (user_id)"
     )
     params: list[object] = []
     if district:

@@ -18,6 +18,7 @@ from model.vocab import MEASURE_STATUS, PLATFORMS, TAKEDOWN_OUTCOMES
 
 ACTION_LABELS: dict[str, str] = {
     "user.first_login": "Første login",
+    "user.login": "Logget ind",
     "user.logout": "Logget ud",
     "membership.assign": "Rolle tildelt",
     "membership.change": "Rolle ændret",

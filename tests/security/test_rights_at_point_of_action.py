@@ -136,7 +136,7 @@ def test_every_audited_write_and_export_is_attacked_here():
     """A new write or export path must be added to PATHS (its audit action names it)."""
     from pages.components.audit_labels import ACTION_LABELS
 
-    system_only = {"user.first_login", "user.logout", "membership.bootstrap_admin",
+    system_only = {"user.first_login", "user.login", "user.logout", "membership.bootstrap_admin",
                    "synthetic.generate", "demo.seed_courses"}
     assert set(ACTION_LABELS) - system_only <= {p.name for p in PATHS}
 

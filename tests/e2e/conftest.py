@@ -74,14 +74,19 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 APP = "[data-testid='stApp']"
 
 # Records every value Streamlit gives the app's script-state attribute from now on: a click's rerun
-# is then seen to start ("running") and to end ("notRunning"), however fast or slow it is.
+# is then seen to start ("running") and to end ("notRunning"), however fast or slow it is. Each
+# mutation's old value is kept too: a busy browser delivers "running" and "notRunning" to one
+# callback, when the attribute already reads "notRunning" again (the run was then never seen).
 _WATCH_RUNS = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   window.__hmdRuns = [];
   if (window.__hmdWatcher) window.__hmdWatcher.disconnect();
-  window.__hmdWatcher = new MutationObserver(
-    () => window.__hmdRuns.push(app.getAttribute('data-test-script-state')));
-  window.__hmdWatcher.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  window.__hmdWatcher = new MutationObserver(records => {
+    for (const r of records) window.__hmdRuns.push(r.oldValue);
+    window.__hmdRuns.push(app.getAttribute('data-test-script-state'));
+  });
+  window.__hmdWatcher.observe(app, {attributes: true, attributeOldValue: true,
+                                    attributeFilter: ['data-test-script-state']});
 }"""
 _RUN_DONE = """() => (window.__hmdRuns || []).includes('running')
   && document.querySelector("[data-testid='stApp']").getAttribute('data-test-script-state')

@@ -10,6 +10,7 @@ import streamlit as st
 from db.meta import is_demo
 from model.access import ROLE_LABELS, Scope, is_plain_path, pages_for, unavailable_paths
 from model.errors import SessionEnded
+from model.text import markdown_code
 from pages.components.routing import requested_path, unavailable_page
 from pages.components.session import claims, current_scope, log_out
 
@@ -35,7 +36,7 @@ def expired_screen() -> None:
 def no_membership_screen(email: str) -> None:
     st.title("Du har endnu ikke adgang")
     st.info(
-        f"Du er logget ind som **{email or 'ukendt bruger'}**, men du har ingen rolle i "
+        f"Du er logget ind som {markdown_code(email) or '**ukendt bruger**'}, men du har ingen rolle i "
         "Håndteringsmodellen endnu.\n\n"
         "Bed projektets administrator om at give dig en rolle, og oplys den e-mailadresse, "
         "du er logget ind med. Kontaktpersonen i din politikreds kan fortælle, hvem det er."
@@ -47,7 +48,7 @@ def sidebar(scope: Scope, role_labels: list[str]) -> None:
     with st.sidebar:
         if is_demo():
             st.badge("Demodata (opdigtet)", icon=":material/science:", color="orange")
-        st.caption(f"Logget ind som **{scope.email}**")
+        st.caption(f"Logget ind som {markdown_code(scope.email)}")
         st.caption(" · ".join(role_labels))
         st.button("Log ud", on_click=log_out, args=(scope,), icon=":material/logout:", key="logout")
 

@@ -1,31 +1,27 @@
 """The audit log as a file (CSV for Danish Excel, or .xlsx): Danish columns, details as text, and
 the export id of the file's own audit entry in its first line.
 
-Cells are written as text and any cell that a spreadsheet would run as a formula (starting with
-=, +, - or @, OWASP's CSV injection) gets a leading apostrophe: the log holds text users typed.
+The log holds text users typed: cells are made inert the way every export of the app does it
+(model/export_cells.py: no formula in CSV or .xlsx).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from model.audit_text import action_label, describe, object_label
 from model.danish import timestamp_label
+from model.export_cells import csv_bytes, text_not_formulas
 from model.export_ids import export_line
 
 COLUMNS = ("Nr.", "Tidspunkt", "Bruger", "Handling", "Politikreds", "Objekt", "Objekt-id",
            "Eksport-id", "Detaljer")
 
 
-def _safe(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def audit_rows(entries: Sequence[Mapping[str, Any]], districts: Mapping[str, str]) -> list[list[str]]:
-    return [[_safe(str(v)) for v in (
+    return [[str(v) for v in (
         e["audit_id"], timestamp_label(e["logged_at"]), e["actor_email"],
         action_label(e["action"]), districts.get(e["district_code"] or "", ""),
         object_label(e["object_type"]), e["object_id"] or "", e["export_id"] or "",
@@ -38,10 +34,7 @@ def audit_file(kind: str, entries: Sequence[Mapping[str, Any]], districts: Mappi
     first = f"{heading} · {export_line(export_id)}"
     rows = audit_rows(entries, districts)
     if kind == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerows([[_safe(first)], list(COLUMNS), *rows])
-        return buffer.getvalue().encode("utf-8-sig")
+        return csv_bytes([[first], list(COLUMNS), *rows])
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -50,9 +43,7 @@ def audit_file(kind: str, entries: Sequence[Mapping[str, Any]], districts: Mappi
     sheet.title = "Revisionslog"
     for values in ([first], list(COLUMNS), *rows):
         sheet.append(values)
-    for row in sheet.iter_rows():
-        for cell in row:
-            cell.data_type = "s"  # text, never a formula
+    text_not_formulas(book)
     sheet["A1"].font = Font(bold=True)
     for cell in sheet[2]:
         cell.font = Font(bold=True)

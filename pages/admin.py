@@ -9,6 +9,7 @@ from db.districts import district_names
 from model.access import DISTRICT_REQUIRED, NATIONWIDE_ONLY, ROLE_LABELS, Role
 from model.danish import timestamp_label
 from model.errors import DomainError
+from model.text import markdown_code
 from pages.components.choice import choice
 from pages.components.session import require_page, show_error
 
@@ -53,7 +54,7 @@ with st.container(border=True):
         except DomainError as exc:
             show_error(exc)
         else:
-            st.success(f"Rollen »{ROLE_LABELS[role]}« er tildelt {email.strip()}.")
+            st.success(f"Rollen »{ROLE_LABELS[role]}« er tildelt {markdown_code(email.strip())}.")
 
 
 def ask_revoke(membership_id: int | None) -> None:
@@ -86,7 +87,7 @@ for row in rows:
         left, mid, right, act = st.columns([3, 3, 3, 2], vertical_alignment="center")
         seen = (f"Sidst logget ind {timestamp_label(row.last_login)}" if row.last_login
                 else "Logget ind" if row.logged_in else "Inviteret, ikke logget ind endnu")
-        left.markdown(f"**{row.email}**  \n_{seen}_")
+        left.markdown(f"**{markdown_code(row.email)}**  \n_{seen}_")
         new_role = mid.selectbox("Rolle", list(Role), index=list(Role).index(row.role),
                                  format_func=lambda r: ROLE_LABELS[r],
                                  key=f"role_{row.membership_id}", label_visibility="collapsed")
@@ -105,7 +106,7 @@ for row in rows:
                       on_click=ask_revoke, args=(row.membership_id,))
         if st.session_state.get(CONFIRM) == row.membership_id:
             where = names.get(row.district or "", "hele landet")
-            st.warning(f"Fjern rollen »{ROLE_LABELS[row.role]}« ({where}) fra {row.email}? "
+            st.warning(f"Fjern rollen »{ROLE_LABELS[row.role]}« ({where}) fra {markdown_code(row.email)}? "
                        "Brugeren mister adgangen ved sit næste klik.", icon=":material/warning:")
             yes, no, _ = st.columns([1, 1, 3])
             yes.button("Ja, fjern rollen", type="primary", key=f"confirm_{row.membership_id}",

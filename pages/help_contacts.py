@@ -9,6 +9,7 @@ from db import help_contacts
 from db.districts import district_names
 from model.errors import DomainError
 from model.help_contacts import HelpContact
+from model.text import markdown_literal
 from pages.components.session import require_page, show_error
 
 scope = require_page("help_contacts")
@@ -74,9 +75,10 @@ for entry in entries:
         with st.form(f"contact_{entry.contact_id}", border=False):
             edited = _fields(f"c{entry.contact_id}", entry)
             if st.form_submit_button("Gem ændringer"):
-                _save(edited, f"»{edited.name.strip()}« er gemt.")
+                _save(edited, f"»{markdown_literal(edited.name.strip())}« er gemt.")
         if st.session_state.get(CONFIRM) == entry.contact_id:
-            st.warning(f"Fjern »{entry.name}« fra handleplanerne?", icon=":material/warning:")
+            st.warning(f"Fjern »{markdown_literal(entry.name)}« fra handleplanerne?",
+                       icon=":material/warning:")
             yes, no, _ = st.columns([1, 1, 3])
             yes.button("Ja, fjern", type="primary", key=f"remove_yes_{entry.contact_id}",
                        on_click=_remove, args=(entry.contact_id,))
@@ -91,4 +93,4 @@ with st.container(border=True):
     with st.form(f"new_contact_{where}", clear_on_submit=False, border=False):
         new = _fields(f"new_{where}", None)
         if st.form_submit_button("Tilføj", type="primary"):
-            _save(new, f"»{new.name.strip()}« er tilføjet.")
+            _save(new, f"»{markdown_literal(new.name.strip())}« er tilføjet.")

@@ -13,6 +13,7 @@ from model.access import Role
 from model.case import CaseDraft
 from model.errors import DomainError
 from model.handling_model import CURRENT_VERSION, load_model
+from model.text import clean_text
 from model.triage import assess
 from pages.components.case_view import plan_download
 from pages.components.session import require_page, show_error, single_district
@@ -84,12 +85,14 @@ if level != result.proposed_level:
 # The hint is a caption, not a tooltip: it matters, and Streamlit names a tooltip's button in
 # English ("Help for ...").
 note = st.text_input("Bemærkning (valgfri)", max_chars=200, key=PREFIX + "note")
-st.caption("Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, e-mailadresser eller datoer.")
+st.caption("Højst 200 tegn. Skriv aldrig navne, skoler, CPR-numre, telefonnumre, e-mailadresser, "
+           "brugernavne (@...), links eller datoer med dag. Skriv roller i stedet for navne "
+           "(»eleven«, »veninden«) og højst måned og år.")
 if st.button("Gem sag", type="primary", icon=":material/save:"):
     draft = CaseDraft(facts=facts, month=month, institution_type=institution or "",
                       chosen_level=level, model_version=model.version,
                       submission_id=form_id, gender=gender, override_reason=reason,
-                      note=note.strip() or None)
+                      note=clean_text(note) or None)
     try:
         created = create_case(scope, district, draft)
     except DomainError as exc:

@@ -4,9 +4,9 @@ Streamlit's uploader has fixed English parts: the button ("Upload"), the line un
 per file • CSV, TXT, XLSX") and its own refusals ("... files are not allowed", "File is too
 large ..."). Here the line is hidden and a Danish caption says what the app accepts; the file
 type is not restricted in the widget, so a wrong type (e.g. old .xls) reaches our own reader and
-is refused in Danish. The widget's size limit sits above the app's real limit (2 MB), so a sheet
-that is somewhat too big also gets the reader's Danish message; only an absurdly large file meets
-Streamlit's English one. The button text cannot be changed (docs/danish.md).
+is refused in Danish. The size limit is the server's (server.maxUploadSize = 2, a security
+setting): a file over 2 MiB meets Streamlit's English refusal, one between 2,000,000 bytes and
+2 MiB the reader's Danish message. The button text cannot be changed (docs/danish.md).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-WIDGET_LIMIT_MB = 10  # also server.maxUploadSize in .streamlit/config.toml
+WIDGET_LIMIT_MB = 2  # = server.maxUploadSize in .streamlit/config.toml: never above it
 
 # Hides only the English size-and-type line of this app's uploaders (their keys start "upload_").
 _STYLE = """<style>

@@ -57,11 +57,13 @@ def course_form(scope: Scope, districts: list[str], course: Course | None = None
         # No min/max here: the browser would refuse the submit with an English tooltip and leave
         # the last errors standing; the server's check answers in Danish instead.
         capacity = c3.number_input("Antal pladser", step=1, value=course.capacity if course else 20)
+        # Hints as captions, not tooltips (Streamlit names a tooltip's button "Help for ...").
         place = st.text_input("Sted", value=course.place if course else "",
-                              placeholder="F.eks. Politigården, Helsingør", help=PLACE_HELP)
+                              placeholder="F.eks. Politigården, Helsingør")
+        st.caption(PLACE_HELP)
         trainers = st.text_input(TRAINERS_LABEL, value=course.trainers if course else "",
-                                 placeholder="F.eks. Projektgruppen, Nordsjællands Politi",
-                                 help=TRAINERS_HELP)
+                                 placeholder="F.eks. Projektgruppen, Nordsjællands Politi")
+        st.caption(TRAINERS_HELP)
         known = versions()
         version = st.selectbox("Version af håndteringsmodellen", known,
                                index=known.index(course.model_version)

@@ -16,6 +16,7 @@ from db.cases import create_case
 from model.access import Role
 from model.audit_export import audit_file
 from model.errors import ValidationError
+from model.text import markdown_literal
 from tests.app.helpers import claims_for
 from tests.conftest import ROOT, id_token
 from tests.unit.case_helpers import draft
@@ -40,7 +41,8 @@ def test_the_role_form_offers_only_valid_pairs_and_starts_without_a_silent_distr
     assert "Hele landet (ingen politikreds)" not in district.options  # not a contact's pair
     at.text_input(key="assign_email").input("ny@example.com")
     at.button[0].click().run()
-    assert at.error[0].value == "Rollen »Kontaktperson i politikredsen« skal knyttes til én politikreds."
+    assert at.error[0].value == markdown_literal(
+        "Rollen »Kontaktperson i politikredsen« skal knyttes til én politikreds.")
     at.selectbox(key="assign_role").set_value(Role.PROJECT_LEADER).run()
     leader = at.selectbox(key="assign_district_project_leader")
     assert leader.options == ["Hele landet (ingen politikreds)"] and leader.disabled
@@ -51,8 +53,8 @@ def test_fjern_asks_before_it_revokes(member, admin_scope):
     at = admin_page(member)
     row = next(r for r in users.members(admin_scope) if r.email == "a@example.com")
     at.button(key=f"revoke_{row.membership_id}").click().run()
-    assert "Fjern rollen »Kontaktperson i politikredsen« (Nordsjællands Politi) fra a@example.com?" \
-        in at.warning[0].value
+    assert ("Fjern rollen »Kontaktperson i politikredsen« (Nordsjællands Politi) fra "
+            "`a@example.com`?") in at.warning[0].value
     assert row in users.members(admin_scope)  # nothing happened yet
     at.button(key=f"keep_{row.membership_id}").click().run()
     assert not at.warning and row in users.members(admin_scope)
@@ -67,7 +69,7 @@ def test_the_user_list_shows_the_last_login(member, admin_scope):
     users.resolve_login(id_token("sub-a", "a@example.com"))
     at = admin_page(member)
     shown = " ".join(m.value for m in at.markdown)
-    assert "**a@example.com**  \n_Sidst logget ind " in shown
+    assert "**`a@example.com`**  \n_Sidst logget ind " in shown
     assert next(r for r in users.members(admin_scope) if r.email == "a@example.com").last_login
 
 

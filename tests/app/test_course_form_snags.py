@@ -9,6 +9,8 @@ from db import courses, participants
 from db.connection import cursor
 from model.access import Role
 from model.courses import CourseDraft
+from model.text import markdown_literal
+from pages.components.course_form import TRAINERS_LABEL
 from tests.app.helpers import claims_for, run_page
 from tests.app.test_course_pages import NEXT_MONTH, course_with
 from tests.conftest import scope_of
@@ -23,10 +25,10 @@ def form_tab(at):
     return next(t for t in at.tabs if t.label == "Opret kursus")
 
 
-def fill(tab, place: str = "Kulturhuset, Hillerød", trainers: str = "Mette Eksempelsen",
+def fill(tab, place: str = "Kulturhuset, Hillerød", trainers: str = "SSP Nord",
          capacity: int | None = None) -> None:
     next(t for t in tab.text_input if t.label == "Sted").set_value(place)
-    next(t for t in tab.text_input if t.label == "Undervisere").set_value(trainers)
+    next(t for t in tab.text_input if t.label == TRAINERS_LABEL).set_value(trainers)
     next(d for d in tab.date_input if d.label == "Dato").set_value(NEXT_MONTH.date())
     if capacity is not None:
         next(n for n in tab.number_input if n.label == "Antal pladser").set_value(capacity)
@@ -55,7 +57,7 @@ def test_a_nationwide_organiser_filtering_another_district_is_shown_the_course_j
         new_id = cur.execute("SELECT course_id FROM courses WHERE place = 'Nyt sted, Hillerød'"
                              ).fetchone()[0]
     assert next(s for s in at.selectbox if s.label == "Vælg kursus").value == new_id
-    assert "Nyt sted, Hillerød" in at.subheader[0].value
+    assert markdown_literal("Nyt sted, Hillerød") in at.subheader[0].value
     at.run()  # the next click (e.g. opening "Indlæs fil") keeps it
     assert next(s for s in at.selectbox if s.label == "Vælg kursus").value == new_id
 
@@ -64,11 +66,12 @@ def test_each_submit_shows_its_own_errors_and_keeps_what_was_typed(member):
     member(ORGANISER, (Role.COURSE_ORGANISER, "NSJ"))
     at = run_page("pages/courses.py", claims_for(ORGANISER))
     submit(at)
-    assert errors(at) == ["Ret venligst følgende:\n\n- Skriv hvor kurset holdes.\n"
-                          "- Skriv mindst én underviser."]
+    assert errors(at) == ["Ret venligst følgende:\n\n" + "\n".join(
+        f"- {markdown_literal(p)}" for p in ("Skriv hvor kurset holdes.",
+                                             "Skriv hvem der underviser (organisation eller funktion)."))]
     fill(form_tab(at), capacity=-1)
     submit(at)
-    assert errors(at) == ["Antal pladser skal være mindst 1."]
+    assert errors(at) == [markdown_literal("Antal pladser skal være mindst 1.")]
     tab = form_tab(at)
     assert next(t for t in tab.text_input if t.label == "Sted").value == "Kulturhuset, Hillerød"
     assert next(n for n in tab.number_input if n.label == "Antal pladser").value == -1
@@ -86,7 +89,7 @@ def test_the_attendance_saved_message_stays_when_the_table_reruns_the_page(membe
     member(ORGANISER, (Role.COURSE_ORGANISER, "NSJ"))
     course_id = courses.create_course(
         NSJ, CourseDraft("NSJ", datetime.combine(date.today(), time(0, 1)), "Politigården", 10,
-                         "Anne", "2018"), "today")
+                         "SSP Nord", "2018"), "today")
     participants.register(NSJ, course_id, name="Åse Øst", email="aase@example.com",
                           role="studievejleder")
     at = run_page("pages/courses.py", claims_for(ORGANISER))

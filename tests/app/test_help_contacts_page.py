@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from db import help_contacts
 from model.access import Role
+from model.text import markdown_literal
 from tests.app.helpers import claims_for, run_page
 
 CHEF = "chef@example.com"
@@ -29,7 +30,7 @@ def test_a_bad_entry_gets_a_danish_message(member, admin_scope):
     at = run_page("pages/help_contacts.py", claims_for(CHEF))
     at.text_input(key="new__phone").input("ring 112")
     at.button(key="FormSubmitter:new_contact_-Tilføj").click().run()
-    assert "Skriv navnet på kontakten eller hjælpelinjen." in at.error[0].value
+    assert markdown_literal("Skriv navnet på kontakten eller hjælpelinjen.") in at.error[0].value
     assert help_contacts.listed(admin_scope, None) == []
 
 

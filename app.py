@@ -12,10 +12,12 @@ from model.access import ROLE_LABELS, Scope, is_plain_path, pages_for, unavailab
 from model.errors import SessionEnded
 from model.text import markdown_code
 from pages.components.routing import requested_path, unavailable_page
+from pages.components.run_marker import run_marker
 from pages.components.session import claims, current_scope, log_out
 
 st.set_page_config(page_title="Håndteringsmodellen", page_icon=":material/shield_person:",
                    layout="wide")
+run_marker()
 
 
 def login_screen() -> None:

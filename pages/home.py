@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from db.districts import district_names
+from db.districts import all_districts, district_names
 from db.users import colleagues
 from model.access import ROLE_LABELS, pages_for
 from pages.components.session import require_page
@@ -23,7 +23,8 @@ for m in scope.memberships:
     where = names[m.district] if m.district else "Hele landet"
     st.markdown(f"- **{ROLE_LABELS[m.role]}** · {where}")
 
-for code in sorted({m.district for m in scope.memberships if m.district}):
+mine = {m.district for m in scope.memberships if m.district}
+for code in [d.code for d in all_districts() if d.code in mine]:  # the official order
     st.subheader(names[code])
     people = colleagues(scope, code)
     st.dataframe(

@@ -13,10 +13,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from pages.components.stats_frames import MONTHS, SHORT_MONTHS, TITLES
+from model.danish import MONTHS, SHORT_MONTHS, WEEKDAYS
+from pages.components.stats_frames import TITLES
 
 THEME = "haandtering"
-DAYS = ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"]
+DAYS = WEEKDAYS
 DANISH_LOCALE = {
     "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]},
     "time": {"dateTime": "%A den %d. %B %Y %X", "date": "%d.%m.%Y", "time": "%H:%M:%S",

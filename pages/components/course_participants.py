@@ -12,9 +12,9 @@ from model.course_vocab import REGISTRATION_STATUS, RESOURCE_ROLES
 from model.errors import DomainError
 from model.participant_import import ImportPreview, preview_import
 from model.text import markdown_literal
+from pages.components.choice import choice
 from pages.components.session import show_error
-
-ROLE_CODES = list(RESOURCE_ROLES)
+from pages.components.uploader import danish_uploader
 
 
 def participant_table(people: list[Participant]) -> None:
@@ -38,8 +38,7 @@ def register_form(scope: Scope, course: Course) -> None:
         email = c2.text_input("E-mail")
         organisation = c1.text_input("Organisation", placeholder="F.eks. skole eller forvaltning")
         municipality = c2.text_input("Kommune")
-        role = st.selectbox("Rolle", ROLE_CODES, index=None, format_func=RESOURCE_ROLES.get,
-                            placeholder="Vælg rolle")
+        role = choice("Rolle", RESOURCE_ROLES, none_label="Vælg rolle")
         if not st.form_submit_button("Tilmeld", type="primary"):
             return
     try:
@@ -63,8 +62,8 @@ def cancel_form(scope: Scope, course: Course, people: list[Participant]) -> None
         st.markdown("**Afmeld en deltager**")
         st.caption("Deltagerens navn og kontaktoplysninger slettes. Den første på ventelisten "
                    "får pladsen.")
-        who = st.selectbox("Deltager", active, index=None, placeholder="Vælg deltager",
-                           format_func=lambda p: f"{p.name} ({p.email})")
+        who = choice("Deltager", active, none_label="Vælg deltager",
+                     format_func=lambda p: f"{p.name} ({p.email})")
         if not st.form_submit_button("Afmeld"):
             return
     if who is None:
@@ -92,8 +91,8 @@ def import_section(scope: Scope, course: Course, people: list[Participant]) -> N
                 "Første række skal have kolonnerne **Navn**, **E-mail** og **Rolle**; "
                 "**Organisation** og **Kommune** kan også komme med.")
     counter = st.session_state.setdefault(f"_upload_{course.course_id}", 0)
-    upload = st.file_uploader("Deltagerliste", type=["csv", "txt", "xlsx"],
-                              key=f"upload_{course.course_id}_{counter}")
+    upload = danish_uploader("Deltagerliste", key=f"upload_{course.course_id}_{counter}",
+                             accepts="CSV (.csv eller .txt) eller Excel (.xlsx), højst 2 MB.")
     if upload is None:
         return
     try:

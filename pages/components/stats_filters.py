@@ -11,7 +11,8 @@ from db.stats import Dashboard
 from model.access import Scope
 from model.errors import DomainError
 from model.handling_model import load_model, versions
-from model.stats_filter import StatsFilter, add_months, month_range
+from model.months import add_months, month_range
+from model.stats_filter import StatsFilter
 from pages.components import stats_cache
 from pages.components.session import show_error
 from pages.components.stats_frames import month_label

@@ -8,10 +8,13 @@ from datetime import date
 import streamlit as st
 
 from model.case import NUDITY, SPREAD, CaseFacts
+from model.danish import month_label
 from model.handling_model import STRENGTH_LABELS, HandlingModel
-from model.triage import Assessment
+from model.months import recent_months
+from model.triage import Assessment, plan
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
-from pages.components.case_labels import level_label, month_label, recent_months
+from pages.components.case_labels import level_label
+from pages.components.choice import choice
 
 PREFIX = "t_"
 
@@ -30,8 +33,8 @@ def reset_form() -> None:
 
 
 def _choice(label: str, options: dict, key: str, placeholder: str, **kw):
-    return st.selectbox(label, list(options), format_func=options.get, index=None,
-                        placeholder=placeholder, key=PREFIX + key, **kw)
+    """An answer that starts empty and that Esc cannot clear (see pages/components/choice.py)."""
+    return choice(label, options, none_label=placeholder, key=PREFIX + key, **kw)
 
 
 def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date]:
@@ -104,10 +107,22 @@ def show_proposal(model: HandlingModel, result: Assessment) -> None:
         for r in result.reasons))
     for notice in result.notices:
         st.info(notice, icon=":material/gavel:")
-    st.markdown("**Tiltag i rækkefølge:**\n" + "\n".join(
-        f"{i}. {m.text} · *{STRENGTH_LABELS[m.strength]}*"
-        for i, m in enumerate(result.measures, start=1)))
+    st.markdown("**Tiltag i rækkefølge:**\n" + _measure_list(result.measures))
     st.caption(model.level(result.proposed_level).duration)
+
+
+def _measure_list(measures) -> str:
+    return "\n".join(f"{i}. {m.text} · *{STRENGTH_LABELS[m.strength]}*"
+                     for i, m in enumerate(measures, start=1))
+
+
+def show_chosen_measures(model: HandlingModel, facts: CaseFacts, level: int) -> None:
+    """The plan of the level the contact chose instead of the proposal, before they save it."""
+    chosen = plan(facts, model, level)
+    with st.container(border=True):
+        st.markdown(f"**Tiltag, hvis du gemmer sagen på {level_label(model, level)}:**\n"
+                    + _measure_list(chosen.measures))
+        st.caption(model.level(level).duration)
 
 
 def level_choice(model: HandlingModel, proposed: int) -> tuple[int, str | None]:
@@ -118,6 +133,5 @@ def level_choice(model: HandlingModel, proposed: int) -> tuple[int, str | None]:
     choices = [n for n in model.level_numbers if n != proposed]
     level = st.selectbox("Niveau", choices, format_func=lambda n: level_label(model, n),
                          key=PREFIX + "level")
-    reason = st.selectbox("Begrundelse", list(OVERRIDE_REASONS), format_func=OVERRIDE_REASONS.get,
-                          index=None, placeholder="Vælg en begrundelse", key=PREFIX + "reason")
+    reason = _choice("Begrundelse", OVERRIDE_REASONS, "reason", "Vælg en begrundelse")
     return level, reason

@@ -91,7 +91,7 @@ for column, (kind, label, mime) in zip((buttons, buttons), (
         ("xlsx", "Eksportér (Excel)",
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), strict=True):
     column.download_button(label, data=partial(_file, scope, flt, kind),
-                           file_name=f"revisionslog.{kind}", mime=mime, on_click="rerun",
+                           file_name=f"revisionslog.{kind}", mime=mime, on_click="ignore",
                            icon=":material/download:", key=f"audit_export_{kind}")
 st.caption("Eksporten indeholder de filtrerede poster (højst 10.000) og logges selv med et "
            "eksport-id.")

@@ -10,14 +10,17 @@ import streamlit as st
 from db.meta import is_demo
 from model.access import ROLE_LABELS, Scope, pages_for
 from model.errors import SessionEnded
+from pages.components.page_setup import APP_NAME, document_setup, name_tab
 from pages.components.session import claims, current_scope, log_out
 
-st.set_page_config(page_title="Håndteringsmodellen", page_icon=":material/shield_person:",
-                   layout="wide")
+# No page_title here: it would override every page's own (each page names its tab).
+st.set_page_config(page_icon=":material/shield_person:", layout="wide")
+document_setup()
 
 
 def login_screen() -> None:
-    st.title("Håndteringsmodellen")
+    name_tab("Log ind")
+    st.title(APP_NAME, anchor=False)
     st.write(
         "Værktøj for politikredse, skoler og rådgivere, der hjælper unge ofre for digitale "
         "sexkrænkelser. Log ind med din organisations konto."
@@ -26,13 +29,15 @@ def login_screen() -> None:
 
 
 def expired_screen() -> None:
-    st.title("Håndteringsmodellen")
+    name_tab("Session udløbet")
+    st.title(APP_NAME, anchor=False)
     st.warning(SessionEnded.default_message)
     st.button("Log ind igen", type="primary", on_click=st.login, icon=":material/login:")
 
 
 def no_membership_screen(email: str) -> None:
-    st.title("Du har endnu ikke adgang")
+    name_tab("Ingen adgang")
+    st.title("Du har endnu ikke adgang", anchor=False)
     st.info(
         f"Du er logget ind som **{email or 'ukendt bruger'}**, men du har ingen rolle i "
         "Håndteringsmodellen endnu.\n\n"

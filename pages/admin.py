@@ -8,6 +8,7 @@ from db import users
 from db.districts import district_names
 from model.access import ROLE_LABELS, Role
 from model.errors import DomainError
+from pages.components.page_setup import CONTEXT_KEY, with_context
 from pages.components.session import require_page, show_error
 
 scope = require_page("admin")
@@ -20,11 +21,11 @@ def district_label(code: str) -> str:
     return names.get(code, "Hele landet (ingen politikreds)")
 
 
-st.title("Brugere og roller")
+st.title("Brugere og roller", anchor=False)
 st.caption("Giv en bruger en rolle ved at skrive den e-mailadresse, brugeren logger ind med.")
 
 with st.form("assign"):
-    st.subheader("Tildel en rolle")
+    st.header("Tildel en rolle", anchor=False)
     email = st.text_input("E-mailadresse", placeholder="fornavn.efternavn@politi.dk")
     col_role, col_district = st.columns(2)
     role = col_role.selectbox("Rolle", list(Role), format_func=lambda r: ROLE_LABELS[r])
@@ -39,7 +40,7 @@ with st.form("assign"):
         else:
             st.success(f"Rollen »{ROLE_LABELS[role]}« er tildelt {email.strip()}.")
 
-st.subheader("Nuværende roller")
+st.header("Nuværende roller", anchor=False)
 only = st.selectbox("Vis politikreds", district_options,
                     format_func=lambda c: names.get(c, "Alle politikredse og landsdækkende"))
 rows = users.members(scope, only or None)
@@ -50,19 +51,24 @@ for row in rows:
         left, mid, right, act = st.columns([3, 3, 3, 2], vertical_alignment="center")
         pending = "" if row.logged_in else "  \n_Inviteret, ikke logget ind endnu_"
         left.markdown(f"**{row.email}**{pending}")
-        new_role = mid.selectbox("Rolle", list(Role), index=list(Role).index(row.role),
+        # Labels hidden on screen name the user for screen readers: "Rolle for x@y", not "Rolle".
+        new_role = mid.selectbox(f"Rolle for {row.email}", list(Role),
+                                 index=list(Role).index(row.role),
                                  format_func=lambda r: ROLE_LABELS[r],
                                  key=f"role_{row.membership_id}", label_visibility="collapsed")
         new_district = right.selectbox(
-            "Politikreds", district_options, index=district_options.index(row.district or ""),
+            f"Politikreds for {row.email}", district_options,
+            index=district_options.index(row.district or ""),
             format_func=district_label, key=f"district_{row.membership_id}",
             label_visibility="collapsed")
         save, revoke = act.columns(2, gap="small")
         try:
-            if save.button("Gem", key=f"save_{row.membership_id}", width="stretch"):
+            if save.button(with_context("Gem", f"rollen for {row.email}"),
+                           key=f"{CONTEXT_KEY}save_{row.membership_id}", width="stretch"):
                 users.change(scope, row.membership_id, new_role, new_district or None)
                 st.rerun()
-            if revoke.button("Fjern", key=f"revoke_{row.membership_id}", width="stretch"):
+            if revoke.button(with_context("Fjern", f"rollen for {row.email}"),
+                             key=f"{CONTEXT_KEY}revoke_{row.membership_id}", width="stretch"):
                 users.revoke(scope, row.membership_id)
                 st.rerun()
         except DomainError as exc:

@@ -14,7 +14,7 @@ from pages.components.session import require_page
 scope = require_page("audit")
 names = district_names()
 
-st.title("Revisionslog")
+st.title("Revisionslog", anchor=False)
 st.caption("Alle ændringer og eksporter logges her. Loggen kan ikke ændres.")
 
 c1, c2, c3, c4, c5 = st.columns(5)

@@ -25,7 +25,7 @@ scope = require_page("courses")
 run_retention_daily()
 names = district_names()
 
-st.title("Kurser")
+st.title("Kurser", anchor=False)
 if flash := st.session_state.pop("_flash", None):
     st.success(flash)
 
@@ -74,7 +74,7 @@ with overview:
     st.session_state["selected_course"] = course_id
     course = by_id[course_id]
 
-    st.subheader(f"{when(course.starts_at)} · {course.place}")
+    st.header(f"{when(course.starts_at)} · {course.place}", anchor=False)
     st.caption(f"{names[course.district]} · Undervisere: {course.trainers} · Modelversion "
                f"{course.model_version} · {COURSE_STATUS[course.status]} · "
                f"{course.registered} af {course.capacity} pladser besat"

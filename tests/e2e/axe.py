@@ -74,10 +74,52 @@ def _record(state: str, found: list[Violation]) -> None:
         out.write("\t".join([state, *(str(by_impact[i]) for i in IMPACTS), " ".join(rules)]) + "\n")
 
 
+# What axe does not check and this app promises (docs/accessibility.md): Danish as the document's
+# language, a tab title of the page's own, headings that never skip a level and carry no "Link to
+# heading" tab stop, and charts that speak through their own text alternative (Vega's English
+# per-mark texts switched off). Each finding is [rule, target, html].
+OWN_CHECKS = """() => {
+  const found = [];
+  const shown = (e) => e.checkVisibility();
+  const lang = document.documentElement.lang;
+  if (lang !== "da") found.push(["hmd-html-lang", "html", `lang="${lang}"`]);
+  if (!document.title.includes(" · ")) found.push(["hmd-page-title", "title", document.title]);
+  let previous = 0;
+  const headings = document.querySelectorAll(
+    "[data-testid='stMain'] :is(h1, h2, h3, h4, h5, h6)");
+  for (const h of [...headings].filter(shown)) {
+    const level = Number(h.tagName[1]);
+    if (level > previous + 1) {
+      found.push(["hmd-heading-order", h.tagName.toLowerCase(),
+                  `h${previous || "-"} then ${h.tagName.toLowerCase()}: ${h.textContent.trim()}`]);
+    }
+    previous = level;
+  }
+  for (const a of document.querySelectorAll("[data-testid='stHeaderActionElements'] a")) {
+    found.push(["hmd-heading-anchor", "a", a.closest(":is(h1, h2, h3, h4, h5, h6)")?.textContent]);
+  }
+  for (const chart of [...document.querySelectorAll("[data-testid='stVegaLiteChart']")].filter(shown)) {
+    const name = chart.getAttribute("aria-label") || "";
+    if (name.length < 20 || /vega/i.test(name)) {
+      found.push(["hmd-chart-text-alternative", "stVegaLiteChart", name]);
+    }
+    const marks = chart.querySelectorAll("[role='graphics-symbol']").length;
+    if (marks) found.push(["hmd-chart-aria", "stVegaLiteChart", `${marks} Vega ARIA items: ${name}`]);
+  }
+  return found;
+}"""
+
+
+def own_checks(page: Page, state: str) -> list[Violation]:
+    return [Violation(state, rule, "serious", target, html, "docs/accessibility.md")
+            for rule, target, html in page.evaluate(OWN_CHECKS)]
+
+
 def check(page: Page, state: str) -> list[Violation]:
-    """Run axe (WCAG 2.1 A + AA) on the page as shown; return the blocking, not allowed violations."""
+    """Run axe (WCAG 2.1 A + AA) and the app's own checks on the page as shown; return the
+    blocking violations that are not allowed."""
     response = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA},
                                         "resultTypes": ["violations"]}).response
-    found = _violations(state, response)
+    found = _violations(state, response) + own_checks(page, state)
     _record(state, found)
     return [v for v in found if v.impact in BLOCKING and not allowed(v.rule, v.target)]

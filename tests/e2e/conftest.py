@@ -95,6 +95,13 @@ def wait_for_app(page: Page) -> None:
     page.wait_for_selector(f"{APP}[data-test-script-state='notRunning']")
 
 
+def wait_until_drawn(page: Page) -> None:
+    """Wait until no element is still a loading placeholder: Streamlit loads a widget's code on
+    first use and shows a grey skeleton until then (about a second), which a screenshot or an
+    accessibility check would otherwise see instead of the widget."""
+    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
+
+
 @contextmanager
 def rerun(page: Page, *, shows: Locator | None = None) -> Iterator[None]:
     """Wait for the script run that the block's action starts to finish (its start and end are

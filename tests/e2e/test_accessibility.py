@@ -13,7 +13,16 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e import axe
-from tests.e2e.conftest import Stack, choose, login, navigate, rerun, running_stack, wait_for_app
+from tests.e2e.conftest import (
+    Stack,
+    choose,
+    login,
+    navigate,
+    rerun,
+    running_stack,
+    wait_for_app,
+    wait_until_drawn,
+)
 from tools import demo
 
 pytestmark = pytest.mark.e2e
@@ -41,6 +50,7 @@ class Audit:
         size = self.page.viewport_size or {"width": 1400, "height": 1000}
         self.page.set_viewport_size({"width": size["width"], "height": TALL})
         self.page.wait_for_function(f"() => window.innerHeight === {TALL}")
+        wait_until_drawn(self.page)
         try:
             self.blocking += axe.check(self.page, state)
         finally:

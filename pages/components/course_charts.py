@@ -22,7 +22,7 @@ TRAINED_ALT = ("Uddannede ressourcepersoner efter rolle: liggende søjler, én p
 def _accessible(chart: alt.Chart) -> alt.Chart:
     """No English screen-reader text per bar (the page gives the chart its own), and axis and
     legend text in dark ink rather than the theme's light grey."""
-    return (chart.configure(aria=False)
+    return (chart.configure(aria=False).configure_mark(aria=False)
             .configure_axis(labelColor=DARK_INK, titleColor=DARK_INK)
             .configure_legend(labelColor=DARK_INK, titleColor=DARK_INK))
 

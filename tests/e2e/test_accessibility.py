@@ -196,3 +196,17 @@ def test_administrator_pages_pass_axe(page: Page, stack: Stack):
     navigate(page, "Revisionslog")
     audit("audit")
     audit.assert_clean()
+
+
+def test_every_page_names_its_own_browser_tab_and_is_danish(page: Page, stack: Stack):
+    page.goto(stack.url)
+    wait_for_app(page)
+    expect(page).to_have_title("Log ind · Håndteringsmodellen")
+    login(page, stack, demo.LEADER)
+    titles = {}
+    for link in ["Forside", "Landstal", "Modeljustering", "Uddannelsesdækning"]:
+        navigate(page, link)
+        expect(page).to_have_title(f"{link} · Håndteringsmodellen")
+        titles[link] = page.title()
+        assert page.evaluate("document.documentElement.lang") == "da"
+    assert len(set(titles.values())) == len(titles)

@@ -48,9 +48,12 @@ if not rows:
     st.info("Ingen roller at vise.")
 for row in rows:
     with st.container(border=True):
-        left, mid, right, act = st.columns([3, 3, 3, 2], vertical_alignment="center")
-        pending = "" if row.logged_in else "  \n_Inviteret, ikke logget ind endnu_"
-        left.markdown(f"**{row.email}**{pending}")
+        # Address and buttons on one line, the two choices on the next: four controls beside the
+        # address were too narrow at 1024 px and 200 % zoom (values cut, buttons shown as "G", "F").
+        who, save, revoke = st.columns([6, 1.5, 1.5], vertical_alignment="center")
+        pending = " · _inviteret, ikke logget ind endnu_" if not row.logged_in else ""
+        who.markdown(f"**{row.email}**{pending}")
+        mid, right = st.columns(2)
         # Labels hidden on screen name the user for screen readers: "Rolle for x@y", not "Rolle".
         new_role = mid.selectbox(f"Rolle for {row.email}", list(Role),
                                  index=list(Role).index(row.role),
@@ -61,7 +64,6 @@ for row in rows:
             index=district_options.index(row.district or ""),
             format_func=district_label, key=f"district_{row.membership_id}",
             label_visibility="collapsed")
-        save, revoke = act.columns(2, gap="small")
         try:
             if save.button(with_context("Gem", f"rollen for {row.email}"),
                            key=f"{CONTEXT_KEY}save_{row.membership_id}", width="stretch"):

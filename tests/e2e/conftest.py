@@ -71,6 +71,15 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         yield running
 
 
+@pytest.fixture(scope="session")
+def demo_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The demo data of `make run` (three years of cases, open cases of the demo contacts,
+    courses), shared by the journeys that only need realistic content: accessibility, keyboard
+    and layout checks."""
+    with running_stack(tmp_path_factory.mktemp("demo"), demo.seed_all) as running:
+        yield running
+
+
 APP = "[data-testid='stApp']"
 
 # Records every value Streamlit gives the app's script-state attribute from now on: a click's rerun

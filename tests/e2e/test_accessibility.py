@@ -7,8 +7,6 @@ tests/e2e/axe.py and docs/accessibility.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -19,7 +17,6 @@ from tests.e2e.conftest import (
     login,
     navigate,
     rerun,
-    running_stack,
     wait_for_app,
     wait_until_drawn,
 )
@@ -30,10 +27,8 @@ TALL = 4000
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """The demo data of `make run`: cases of three years, open cases of the contacts, courses."""
-    with running_stack(tmp_path_factory.mktemp("a11y"), demo.seed_all) as running:
-        yield running
+def stack(demo_stack: Stack) -> Stack:
+    return demo_stack
 
 
 class Audit:

@@ -4,13 +4,12 @@ focus that can be seen at every step; and a visible focus on every kind of contr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from model.handling_model import CURRENT_VERSION, load_model
-from tests.e2e.conftest import Stack, login, rerun, running_stack, wait_for_app, wait_until_drawn
+from tests.e2e.conftest import Stack, login, rerun, wait_for_app, wait_until_drawn
 from tests.e2e.keyboard import arrow_to_option, assert_focus_visible, changed_pixels, shot, tab_to
 from tools import demo
 
@@ -18,9 +17,8 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    with running_stack(tmp_path_factory.mktemp("keyboard"), demo.seed_all) as running:
-        yield running
+def stack(demo_stack: Stack) -> Stack:
+    return demo_stack
 
 
 def open_page(page: Page, stack: Stack, key: str) -> None:

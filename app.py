@@ -10,7 +10,7 @@ import streamlit as st
 from db.meta import is_demo
 from model.access import ROLE_LABELS, Scope, pages_for
 from model.errors import SessionEnded
-from pages.components.page_setup import APP_NAME, document_setup, escape_markdown, name_tab
+from pages.components.page_setup import APP_NAME, document_setup, name_tab
 from pages.components.session import claims, current_scope, log_out
 
 # No page_title here: it would override every page's own (each page names its tab).
@@ -51,7 +51,7 @@ def sidebar(scope: Scope, role_labels: list[str]) -> None:
     with st.sidebar:
         if is_demo():
             st.badge("Demodata (opdigtet)", icon=":material/science:", color="orange")
-        st.caption(f"Logget ind som **{escape_markdown(scope.email)}**")
+        st.caption(f"Logget ind som **{scope.email}**")
         st.caption(" · ".join(role_labels))
         st.button("Log ud", on_click=log_out, args=(scope,), icon=":material/logout:", key="logout")
 

@@ -54,11 +54,10 @@ def with_context(label: str, context: str) -> str:
     """A button label that shows `label` and is read as "`label` `context`" ("Gem" -> "Gem rollen
     for x@y"): for buttons repeated per row. The button's key must start with CONTEXT_KEY; the
     style sheet hides the bold part on screen only. Markdown characters in `context` are escaped
-    (an e-mail address would otherwise become a link inside the button)."""
+    (an underscore in an address would otherwise start italics)."""
     return f"{label} **{escape_markdown(context)}**"
 
 
 def escape_markdown(text: str) -> str:
-    """`text` shown as written inside Markdown: an e-mail address or URL stays plain text, not a
-    link (a link is a tab stop of its own, and a mailto link here leads nowhere useful)."""
+    """`text` shown as written inside Markdown: its `*`, `_`, brackets ... are not formatting."""
     return MARKDOWN_CHARS.sub(lambda m: "\\" + m.group(0), text)

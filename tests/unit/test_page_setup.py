@@ -10,7 +10,7 @@ def test_a_tab_title_starts_with_the_page_so_tabs_can_be_told_apart():
     assert tab_title(None) == tab_title(APP_NAME) == APP_NAME
 
 
-def test_an_email_in_markdown_is_escaped_so_it_does_not_become_a_link():
+def test_markdown_characters_are_escaped_so_they_show_as_written():
     assert escape_markdown("kontakt.nsj@example.com") == r"kontakt\.nsj\@example\.com"
     assert escape_markdown("a_b*c") == r"a\_b\*c"
 

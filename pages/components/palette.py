@@ -53,8 +53,9 @@ def ink_on(fill: str) -> str:
 
 
 def sequential_fill(value: float, top: float) -> str:
-    """The fill of a count `value` on a scale from 0 to `top` (the largest count shown)."""
-    if top <= 0:
+    """The fill of a count `value` on a scale from 0 to `top` (the largest count shown), by square
+    root, so small counts beside a large one (a heatmap's diagonal) still differ."""
+    if top <= 0 or value <= 0:
         return SEQUENTIAL[0]
-    step = min(int(value / top * len(SEQUENTIAL)), len(SEQUENTIAL) - 1)
-    return SEQUENTIAL[max(step, 0)]
+    step = int((min(value, top) / top) ** 0.5 * len(SEQUENTIAL))
+    return SEQUENTIAL[min(step, len(SEQUENTIAL) - 1)]

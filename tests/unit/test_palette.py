@@ -94,7 +94,8 @@ def test_dark_tiles_get_white_ink_and_light_tiles_dark_ink():
     assert palette.ink_on(palette.SEQUENTIAL[0]) == palette.DARK_INK
 
 
-@pytest.mark.parametrize(("value", "top", "step"), [(0, 10, 0), (10, 10, -1), (5, 10, 3), (1, 0, 0)])
+@pytest.mark.parametrize(("value", "top", "step"),
+                         [(0, 10, 0), (10, 10, -1), (5, 10, 4), (1, 100, 0), (9, 100, 1), (1, 0, 0)])
 def test_sequential_fill_spans_the_scale(value, top, step):
     assert palette.sequential_fill(value, top) == palette.SEQUENTIAL[step]
 

@@ -167,24 +167,34 @@ def shares_by_level(df: pd.DataFrame, dim: str) -> alt.Chart:
     )
 
 
-def measures_by_level(df: pd.DataFrame) -> alt.Chart:
-    """Measures per level by status (columns level_label, measure_label, measure_status_label, n)."""
+def measures_by_level(df: pd.DataFrame) -> alt.FacetChart:
+    """Measures per level by status (columns level_label, measure_label, measure_status_label, n).
+
+    One section per level, named by a text mark above it rather than a facet header: Vega gives
+    headers an English screen-reader label ("Title text 'Niveau 1'") that no setting removes.
+    """
     cols = ["level_label", "measure_label", "measure_status_label", "n"]
     data = df[cols].astype({"n": "int64"})
     statuses = [s for s in FIXED["measure_status"].values() if s in set(data["measure_status_label"])]
     data["rank"] = [statuses.index(s) if s in statuses else 9 for s in data["measure_status_label"]]
-    return alt.Chart(data).mark_bar().encode(
+    bars = alt.Chart().mark_bar().encode(
         y=alt.Y("measure_label:N", title=None, sort=list(dict.fromkeys(data["measure_label"])),
                 axis=alt.Axis(labelLimit=260)),
         x=alt.X("n:Q", title="Antal", axis=COUNT_AXIS),
         color=alt.Color("measure_status_label:N", title="Status",
                         scale=_category_scale("measure_status", statuses)),
         order=alt.Order("rank:Q"),
-        row=alt.Row("level_label:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
         tooltip=[alt.Tooltip("level_label:N", title="Niveau"),
                  alt.Tooltip("measure_label:N", title="Tiltag"),
                  alt.Tooltip("measure_status_label:N", title="Status"), COUNT],
-    ).resolve_scale(y="independent").properties(width=420)
+    ).properties(width=420)
+    level = alt.Chart().mark_text(align="left", baseline="bottom", dy=-4, fontSize=12,
+                                  fontWeight="bold", color=DARK_INK).encode(
+        text="level_label:N", x=alt.value(0), y=alt.value(0),
+    ).transform_aggregate(groupby=["level_label"])
+    return alt.layer(bars, level, data=data).facet(
+        row=alt.Row("level_label:N", title=None, header=alt.Header(labels=False)), spacing=26,
+    ).resolve_scale(y="independent")
 
 
 def calibration_heatmap(df: pd.DataFrame) -> alt.LayerChart:

@@ -50,6 +50,8 @@ class Audit:
             self.blocking += axe.check(self.page, state)
         finally:
             self.page.set_viewport_size(size)
+            self.page.wait_for_function(f"() => window.innerHeight === {size['height']}")
+            wait_until_drawn(self.page)
 
     def assert_clean(self) -> None:
         assert not self.blocking, "\n".join(map(str, self.blocking))

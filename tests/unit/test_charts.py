@@ -174,3 +174,13 @@ def test_count_axes_show_whole_numbers_also_when_a_chart_is_empty():
                                                  "platform", None), ["platform"]), ["platform"], NAMES)
     spec = charts.bars(empty.iloc[0:0], "platform").to_dict()
     assert spec["encoding"]["x"]["axis"]["format"] == ",d"
+
+
+def test_measures_chart_names_its_levels_without_facet_headers():
+    """Facet headers carry an English screen-reader label that no setting removes; the level names
+    are text marks instead (hidden from screen readers like every mark; the table has them)."""
+    df = pd.DataFrame({"level_label": ["Niveau 1", "Niveau 2"], "measure_label": ["A", "B"],
+                       "measure_status_label": ["Udført", "Planlagt"], "n": [5, 6]})
+    spec = charts.measures_by_level(df).to_dict()
+    assert spec["facet"]["row"]["header"]["labels"] is False
+    assert [layer["mark"]["type"] for layer in spec["spec"]["layer"]] == ["bar", "text"]

@@ -124,7 +124,8 @@ def focus_shows(page: Page, control, area, what: str) -> None:
 
 
 def test_every_kind_of_control_shows_its_keyboard_focus(page: Page, stack: Stack):
-    """Checkbox, radio, multiselect, sidebar link, page link, buttons, toggle, tabs, downloads:
+    """Checkbox, radio, multiselect, sidebar link, page link, buttons, toggle, text field, tabs,
+    downloads:
     each shows a focus indicator of at least 3:1 (the Streamlit defaults were 1.1:1 to 2.5:1)."""
     login(page, stack, demo.CONTACT_NSJ)
     open_page(page, stack, "")  # the home page
@@ -151,6 +152,9 @@ def test_every_kind_of_control_shows_its_keyboard_focus(page: Page, stack: Stack
     overdue = main.get_by_role("switch", name="Kun sager med forfaldne tiltag")
     focus_shows(page, overdue, main.get_by_test_id("stCheckbox").filter(
         has=page.get_by_role("switch", name="Kun sager med forfaldne tiltag")), "toggle")
+    code = main.get_by_role("textbox", name="… eller skriv et sagsnummer")
+    focus_shows(page, code, main.get_by_test_id("stTextInput").filter(
+        has=page.get_by_role("textbox", name="… eller skriv et sagsnummer")), "text field")
 
     open_page(page, stack, "district_stats")
     tab = main.get_by_role("tab", name="Sager pr. måned og niveau")

@@ -35,5 +35,6 @@ for version in found:
     block(ctx, f"fulgt-aendret-{version}", TABLES["direction"].title,
           *views.direction(t, names, version), level=3)
     block(ctx, f"begrundelser-{version}", TABLES["reasons"].title,
-          *views.reasons(t, names, version), level=3)
+          *views.reasons(t, names, version), level=3,
+          stacked=True)  # long reasons as axis labels: beside the table the bars had no room
 block(ctx, "niveau-version", TABLES["by_version"].title, *views.by_version(t, names))

@@ -63,8 +63,16 @@ def _violations(state: str, response: dict) -> list[Violation]:
             for v in response["violations"] for node in v["nodes"]]
 
 
+_summary_started = False
+
+
 def _record(state: str, found: list[Violation]) -> None:
+    global _summary_started
     OUT.mkdir(parents=True, exist_ok=True)
+    if not _summary_started:  # one summary per test run
+        (OUT / "summary.tsv").write_text("state\tcritical\tserious\tmoderate\tminor\trules\n",
+                                         encoding="utf-8")
+        _summary_started = True
     (OUT / f"{state}.json").write_text(json.dumps(
         [v.__dict__ | {"allowed": allowed(v.rule, v.target)} for v in found], indent=1,
         ensure_ascii=False), encoding="utf-8")

@@ -63,6 +63,14 @@ def new_page(browser: Browser) -> Page:
     return context.new_page()
 
 
+def open_page(page: Page, stack: Stack, key: str) -> None:
+    """Open a page by its address (as a bookmark would): a click on the sidebar right after the
+    viewport was resized for axe was now and then not taken."""
+    page.goto(f"{stack.url}/{key}")
+    wait_for_app(page)
+    wait_until_drawn(page)
+
+
 def open_tab(page: Page, name: str) -> None:
     tab = page.get_by_role("tab", name=name, exact=True)
     tab.click()
@@ -105,7 +113,7 @@ def test_district_contact_pages_pass_axe(page: Page, stack: Stack):
     login(page, stack, demo.CONTACT_NSJ)
     audit("contact-home")
 
-    navigate(page, "Ny sag")
+    open_page(page, stack, "triage")
     audit("triage-empty")
     choose(page, "Aldersgruppe", "16-17 år")
     choose(page, "Uddannelsesinstitution (type)", "Gymnasium/HF")
@@ -124,7 +132,7 @@ def test_district_contact_pages_pass_axe(page: Page, stack: Stack):
         page.get_by_role("button", name="Gem sag").click()
     audit("triage-saved")
 
-    navigate(page, "Opfølgning")
+    open_page(page, stack, "cases")
     audit("cases-list")
     with rerun(page):
         page.get_by_text("Kun sager med forfaldne tiltag").click()
@@ -138,7 +146,7 @@ def test_district_contact_pages_pass_axe(page: Page, stack: Stack):
     expect(page.get_by_role("button", name="Genåbn sagen")).to_be_visible()
     audit("case-closed")
 
-    navigate(page, "Kredsens tal")
+    open_page(page, stack, "district_stats")
     audit("district-stats")
     open_tab(page, "Politikredse")
     audit("district-stats-districts")
@@ -153,13 +161,13 @@ def test_project_leader_pages_pass_axe(page: Page, stack: Stack):
     audit = Audit(page)
     login(page, stack, demo.LEADER)
     audit("leader-home")
-    navigate(page, "Landstal")
+    open_page(page, stack, "national_stats")
     for name in NATIONAL_TABS:
         open_tab(page, name)
         audit(f"national-stats-{name.split()[0].lower()}")
-    navigate(page, "Modeljustering")
+    open_page(page, stack, "calibration")
     audit("calibration")
-    navigate(page, "Uddannelsesdækning")
+    open_page(page, stack, "coverage")
     audit("coverage-leader")
     audit.assert_clean()
 
@@ -170,7 +178,7 @@ COURSE_TABS = ["Deltagere", "Indlæs fil", "Fremmøde", "Lister og eksport", "Re
 def test_course_organiser_pages_pass_axe(page: Page, stack: Stack):
     audit = Audit(page)
     login(page, stack, demo.ORGANISER_NSJ)
-    navigate(page, "Kurser")
+    open_page(page, stack, "courses")
     audit("courses-overview")  # with the first course's participants
     for name in COURSE_TABS[1:]:
         with rerun(page):
@@ -179,7 +187,7 @@ def test_course_organiser_pages_pass_axe(page: Page, stack: Stack):
     with rerun(page):
         page.get_by_role("tab", name="Opret kursus", exact=True).click()
     audit("courses-create")
-    navigate(page, "Uddannelsesdækning")
+    open_page(page, stack, "coverage")
     audit("coverage-organiser")
     audit.assert_clean()
 
@@ -188,9 +196,9 @@ def test_administrator_pages_pass_axe(page: Page, stack: Stack):
     audit = Audit(page)
     login(page, stack, demo.ADMIN)
     audit("admin-home")
-    navigate(page, "Brugere og roller")
+    open_page(page, stack, "admin")
     audit("admin")
-    navigate(page, "Revisionslog")
+    open_page(page, stack, "audit")
     audit("audit")
     audit.assert_clean()
 

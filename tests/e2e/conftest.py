@@ -149,7 +149,7 @@ def login(page: Page, stack: Stack, user: devstack.DemoUser) -> None:
 def choose(page: Page, label: str, option: str, *, in_form: bool = False) -> None:
     """Pick `option` in the Streamlit selectbox labelled `label`; outside a form (where a change
     reruns the script), wait for that rerun."""
-    box = page.get_by_role("combobox", name=label).first
+    box = page.get_by_role("combobox", name=label, exact=True).first  # not "Politikreds for x@y"
     box.click()
     option_item = page.get_by_role("option", name=option, exact=True)
     if in_form:

@@ -140,7 +140,7 @@ def draft_problems(draft: CaseDraft, model: HandlingModel, proposed_level: int,
     if draft.note:
         if len(draft.note) > NOTE_MAX:
             problems.append(f"Bemærkningen må højst være {NOTE_MAX} tegn.")
-        problems.extend(identifier_problems(draft.note))
+        problems.extend(identifier_problems(draft.note, "Bemærkning"))
     if not isinstance(draft.submission_id, str) or not 8 <= len(draft.submission_id) <= 64:
         problems.append("Formularen mangler sin id. Genindlæs siden.")
     return problems

@@ -8,6 +8,7 @@ from db import users
 from db.districts import district_names
 from model.access import ROLE_LABELS, Role
 from model.errors import DomainError
+from model.text import markdown_code
 from pages.components.page_setup import CONTEXT_KEY, with_context
 from pages.components.session import require_page, show_error
 
@@ -38,7 +39,7 @@ with st.form("assign"):
         except DomainError as exc:
             show_error(exc)
         else:
-            st.success(f"Rollen »{ROLE_LABELS[role]}« er tildelt {email.strip()}.")
+            st.success(f"Rollen »{ROLE_LABELS[role]}« er tildelt {markdown_code(email.strip())}.")
 
 st.header("Nuværende roller", anchor=False)
 only = st.selectbox("Vis politikreds", district_options,
@@ -52,7 +53,7 @@ for row in rows:
         # address were too narrow at 1024 px and 200 % zoom (values cut, buttons shown as "G", "F").
         who, save, revoke = st.columns([6, 1.5, 1.5], vertical_alignment="center")
         pending = " · _inviteret, ikke logget ind endnu_" if not row.logged_in else ""
-        who.markdown(f"**{row.email}**{pending}")
+        who.markdown(f"**{markdown_code(row.email)}**{pending}")
         mid, right = st.columns(2)
         # Labels hidden on screen name the user for screen readers: "Rolle for x@y", not "Rolle".
         new_role = mid.selectbox(f"Rolle for {row.email}", list(Role),

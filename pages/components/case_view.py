@@ -21,6 +21,7 @@ from model.errors import DomainError
 from model.follow_up import FollowUp
 from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength, load_model
 from model.handling_plan import plan_html
+from model.text import markdown_literal
 from model.triage import plan
 from model.vocab import (
     AGE_BANDS,
@@ -53,7 +54,7 @@ def show_message() -> None:
     if kind == "success":
         st.success(text, icon=":material/check_circle:")
     elif kind == "error":
-        st.error(text, icon=":material/sync_problem:")
+        st.error(markdown_literal(text), icon=":material/sync_problem:")
 
 
 def case_facts(case: CaseDetail, model: HandlingModel) -> None:
@@ -74,7 +75,7 @@ def case_facts(case: CaseDetail, model: HandlingModel) -> None:
     ]
     st.caption("  \n".join(lines))
     if case.note:
-        st.caption(f"Bemærkning: {case.note}")
+        st.caption(f"Bemærkning: {markdown_literal(case.note)}")
 
 
 def stored_plan(case: CaseDetail,

@@ -9,17 +9,16 @@ its own tab. Why each style rule exists: docs/accessibility.md.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import streamlit as st
+
+from model.text import markdown_literal
 
 APP_NAME = "Håndteringsmodellen"
 STYLE = Path(__file__).with_name("accessibility.css")
 SETUP_KEY = "document_setup"  # its container is hidden by the style sheet: it only runs a script
 CONTEXT_KEY = "ctx_"  # a button keyed so shows its label's bold part to screen readers only
-
-MARKDOWN_CHARS = re.compile(r"[\\`*_{}\[\]()#+\-.!@:<>|~]")
 
 LANG_SCRIPT = """<script>
 (() => {
@@ -53,11 +52,5 @@ def document_setup() -> None:
 def with_context(label: str, context: str) -> str:
     """A button label that shows `label` and is read as "`label` `context`" ("Gem" -> "Gem rollen
     for x@y"): for buttons repeated per row. The button's key must start with CONTEXT_KEY; the
-    style sheet hides the bold part on screen only. Markdown characters in `context` are escaped
-    (an underscore in an address would otherwise start italics)."""
-    return f"{label} **{escape_markdown(context)}**"
-
-
-def escape_markdown(text: str) -> str:
-    """`text` shown as written inside Markdown: its `*`, `_`, brackets ... are not formatting."""
-    return MARKDOWN_CHARS.sub(lambda m: "\\" + m.group(0), text)
+    style sheet hides the bold part on screen only. `context` is shown as literal text."""
+    return f"{label} **{markdown_literal(context)}**"

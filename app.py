@@ -12,16 +12,19 @@ from model.access import ROLE_LABELS, Scope, is_plain_path, pages_for, unavailab
 from model.errors import SessionEnded
 from model.text import markdown_code
 from pages.components.routing import requested_path, unavailable_page
+from pages.components.page_setup import APP_NAME, document_setup, name_tab
 from pages.components.run_marker import run_marker
 from pages.components.session import claims, current_scope, log_out
 
-st.set_page_config(page_title="Håndteringsmodellen", page_icon=":material/shield_person:",
-                   layout="wide")
+# No page_title here: it would override every page's own (each page names its tab).
+st.set_page_config(page_icon=":material/shield_person:", layout="wide")
+document_setup()
 run_marker()
 
 
 def login_screen() -> None:
-    st.title("Håndteringsmodellen")
+    name_tab("Log ind")
+    st.title(APP_NAME, anchor=False)
     st.write(
         "Værktøj for politikredse, skoler og rådgivere, der hjælper unge ofre for digitale "
         "sexkrænkelser. Log ind med din organisations konto."
@@ -30,13 +33,15 @@ def login_screen() -> None:
 
 
 def expired_screen() -> None:
-    st.title("Håndteringsmodellen")
+    name_tab("Session udløbet")
+    st.title(APP_NAME, anchor=False)
     st.warning(SessionEnded.default_message)
     st.button("Log ind igen", type="primary", on_click=st.login, icon=":material/login:")
 
 
 def no_membership_screen(email: str) -> None:
-    st.title("Du har endnu ikke adgang")
+    name_tab("Ingen adgang")
+    st.title("Du har endnu ikke adgang", anchor=False)
     st.info(
         f"Du er logget ind som {markdown_code(email) or '**ukendt bruger**'}, men du har ingen rolle i "
         "Håndteringsmodellen endnu.\n\n"

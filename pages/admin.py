@@ -11,6 +11,7 @@ from model.danish import timestamp_label
 from model.errors import DomainError
 from model.text import markdown_code
 from pages.components.choice import choice
+from pages.components.page_setup import CONTEXT_KEY, with_context
 from pages.components.session import require_page, show_error
 
 scope = require_page("admin")
@@ -23,7 +24,7 @@ def district_label(code: str) -> str:
     return names.get(code, "Hele landet (ingen politikreds)")
 
 
-st.title("Brugere og roller")
+st.title("Brugere og roller", anchor=False)
 st.caption("Giv en bruger en rolle ved at skrive den e-mailadresse, brugeren logger ind med.")
 
 CONFIRM = "_confirm_revoke"
@@ -31,7 +32,7 @@ CONFIRM = "_confirm_revoke"
 
 # Not a form: the district list follows the chosen role, so no invalid pair is ever offered.
 with st.container(border=True):
-    st.subheader("Tildel en rolle", anchor=False)
+    st.header("Tildel en rolle", anchor=False)
     email = st.text_input("E-mailadresse", placeholder="fornavn.efternavn@politi.dk",
                           key="assign_email")
     col_role, col_district = st.columns(2)
@@ -72,7 +73,7 @@ def revoke(membership_id: int) -> None:
         st.session_state["_admin_done"] = "Rollen er fjernet."
 
 
-st.subheader("Nuværende roller")
+st.header("Nuværende roller", anchor=False)
 if failed := st.session_state.pop("_admin_error", None):
     show_error(failed)
 if done := st.session_state.pop("_admin_done", None):
@@ -84,25 +85,32 @@ if not rows:
     st.info("Ingen roller at vise.")
 for row in rows:
     with st.container(border=True):
-        left, mid, right, act = st.columns([3, 3, 3, 2], vertical_alignment="center")
+        # Address and buttons on one line, the two choices on the next: four controls beside the
+        # address were too narrow at 1024 px and 200 % zoom (values cut, buttons shown as "G", "F").
+        who, save, remove = st.columns([6, 1.5, 1.5], vertical_alignment="center")
         seen = (f"Sidst logget ind {timestamp_label(row.last_login)}" if row.last_login
                 else "Logget ind" if row.logged_in else "Inviteret, ikke logget ind endnu")
-        left.markdown(f"**{markdown_code(row.email)}**  \n_{seen}_")
-        new_role = mid.selectbox("Rolle", list(Role), index=list(Role).index(row.role),
+        who.markdown(f"**{markdown_code(row.email)}**  \n_{seen}_")
+        mid, right = st.columns(2)
+        # Labels hidden on screen name the user for screen readers: "Rolle for x@y", not "Rolle".
+        new_role = mid.selectbox(f"Rolle for {row.email}", list(Role),
+                                 index=list(Role).index(row.role),
                                  format_func=lambda r: ROLE_LABELS[r],
                                  key=f"role_{row.membership_id}", label_visibility="collapsed")
         new_district = right.selectbox(
-            "Politikreds", district_options, index=district_options.index(row.district or ""),
+            f"Politikreds for {row.email}", district_options,
+            index=district_options.index(row.district or ""),
             format_func=district_label, key=f"district_{row.membership_id}",
             label_visibility="collapsed")
-        save, remove = act.columns(2, gap="small")
         try:
-            if save.button("Gem", key=f"save_{row.membership_id}", width="stretch"):
+            if save.button(with_context("Gem", f"rollen for {row.email}"),
+                           key=f"{CONTEXT_KEY}save_{row.membership_id}", width="stretch"):
                 users.change(scope, row.membership_id, new_role, new_district or None)
                 st.rerun()
         except DomainError as exc:
             show_error(exc)
-        remove.button("Fjern", key=f"revoke_{row.membership_id}", width="stretch",
+        remove.button(with_context("Fjern", f"rollen for {row.email}"),
+                      key=f"{CONTEXT_KEY}revoke_{row.membership_id}", width="stretch",
                       on_click=ask_revoke, args=(row.membership_id,))
         if st.session_state.get(CONFIRM) == row.membership_id:
             where = names.get(row.district or "", "hele landet")

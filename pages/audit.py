@@ -25,7 +25,7 @@ from pages.components.session import require_page
 scope = require_page("audit")
 names = district_names()
 
-st.title("Revisionslog")
+st.title("Revisionslog", anchor=False)
 st.caption("Alle ændringer og eksporter logges her. Loggen kan ikke ændres. Filtrene står i "
            "adresselinjen, så et link viser de samme poster.")
 

@@ -27,7 +27,7 @@ from pages.components.session import require_page, show_error, single_district
 
 scope = require_page("cases")
 district = single_district(scope, Role.DISTRICT_CONTACT)
-st.title("Opfølgning")
+st.title("Opfølgning", anchor=False)
 if district is None:
     st.warning("Du er ikke kontaktperson i en politikreds og har ingen sager at følge op på.")
     st.stop()
@@ -72,7 +72,7 @@ if wanted:
     except DomainError as exc:
         show_error(exc)
         st.stop()
-    st.subheader(f"Sag {case.code}")
+    st.header(f"Sag {case.code}", anchor=False)
     model = load_model(case.model_version)
     case_facts(case, model)
     follow_up_form(scope, case)

@@ -27,7 +27,7 @@ scope = require_page("courses")
 run_retention_daily()
 names = district_names()
 
-st.title("Kurser")
+st.title("Kurser", anchor=False)
 if flash := st.session_state.pop("_flash", None):
     st.success(flash)
 
@@ -85,7 +85,7 @@ with overview:
     course = by_id[course_id]
 
     # Place and trainers are typed by an organiser: shown as literal text, never as Markdown.
-    st.subheader(f"{time_label(course.starts_at)} · {markdown_literal(course.place)}")
+    st.header(f"{time_label(course.starts_at)} · {markdown_literal(course.place)}", anchor=False)
     st.caption(f"{names[course.district]} · Undervisere: {markdown_literal(course.trainers)} · "
                f"Modelversion "
                f"{course.model_version} · {COURSE_STATUS[course.status]} · "

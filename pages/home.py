@@ -12,20 +12,20 @@ from pages.components.session import require_page
 scope = require_page("home")
 names = district_names()
 
-st.title("Håndteringsmodellen")
+st.title("Håndteringsmodellen", anchor=False)
 st.write("Velkommen. Her er de sider, du har adgang til:")
 for spec in pages_for(scope.roles):
     if spec.key != "home":
         st.page_link(spec.path, label=spec.title, icon=spec.icon)
 
-st.subheader("Dine roller")
+st.header("Dine roller", anchor=False)
 for m in scope.memberships:
     where = names[m.district] if m.district else "Hele landet"
     st.markdown(f"- **{ROLE_LABELS[m.role]}** · {where}")
 
 mine = {m.district for m in scope.memberships if m.district}
 for code in [d.code for d in all_districts() if d.code in mine]:  # the official order
-    st.subheader(names[code])
+    st.header(names[code], anchor=False)
     people = colleagues(scope, code)
     st.dataframe(
         [{"E-mail": email, "Rolle": ROLE_LABELS[role]} for email, role in people],

@@ -33,7 +33,7 @@ from pages.components.triage_form import (
 
 scope = require_page("triage")
 district = single_district(scope, Role.DISTRICT_CONTACT)
-st.title("Ny sag")
+st.title("Ny sag", anchor=False)
 if district is None:
     st.warning("Du er ikke kontaktperson i en politikreds og kan ikke registrere sager.")
     st.stop()
@@ -78,7 +78,7 @@ with proposal_col:
     result = assess(facts, model)
     show_proposal(model, result)
 
-st.subheader("Din vurdering")
+st.header("Din vurdering", anchor=False)
 level, reason = level_choice(model, result.proposed_level)
 if level != result.proposed_level:
     show_chosen_measures(model, facts, level)

@@ -135,6 +135,18 @@ def _set_status(scope: Scope, case: CaseDetail, status: str) -> None:
         st.session_state[MESSAGE] = ("success", text)
 
 
+def measure_label(number: int, text: str, strength: str, overdue: bool,
+                  done_month: date | None) -> str:
+    """A measure's radio label as plain text: screen readers read a widget's label as written, so
+    Markdown in it (`*Skal*`, `:orange[...]`) would be read out literally."""
+    parts = [f"{number}. {text}", STRENGTH_LABELS[Strength(strength)]]
+    if overdue:
+        parts.append("forfalden")
+    if done_month:
+        parts.append(f"udført {month_label(done_month)}")
+    return " · ".join(parts)
+
+
 def follow_up_form(scope: Scope, case: CaseDetail) -> None:
     """Measures (in the plan's order), police facts and takedown outcomes; one save."""
     model = load_model(case.model_version)
@@ -144,22 +156,24 @@ def follow_up_form(scope: Scope, case: CaseDetail) -> None:
     shown = redone.state if redone else follow_up_of(case)
     generation = "r" if redone else ""
     with st.form(_key(case, "form", generation), border=True):
-        st.markdown("**Tiltag**")
+        st.subheader("Tiltag", anchor=False)
+        overdue = [i for i, m in enumerate(case.measures, start=1) if m.overdue]
+        if overdue:
+            st.warning(f"Forfaldne tiltag: nr. {', '.join(map(str, overdue))}.",
+                       icon=":material/schedule:")
         for i, m in enumerate(case.measures, start=1):
-            wording = model.wording(case.chosen_level, m.key)
-            overdue = " · :orange[**forfalden**]" if m.overdue else ""
-            done = f" · udført {month_label(m.done_month)}" if m.done_month else ""
-            st.radio(f"{i}. {wording.text} · *{STRENGTH_LABELS[Strength(m.strength)]}*"
-                     f"{overdue}{done}", list(MEASURE_STATUS), format_func=MEASURE_STATUS.get,
+            st.radio(measure_label(i, model.wording(case.chosen_level, m.key).text, m.strength,
+                                   m.overdue, m.done_month),
+                     list(MEASURE_STATUS), format_func=MEASURE_STATUS.get,
                      index=list(MEASURE_STATUS).index(shown.measures.get(m.key, m.status)),
                      horizontal=True, key=_key(case, "m_" + m.key, generation), disabled=closed)
-        st.markdown("**Politiet**")
+        st.subheader("Politiet", anchor=False)
         st.checkbox("Politiets ressourceperson er kontaktet", value=shown.police_consulted,
                     key=_key(case, "consulted", generation), disabled=closed)
         st.checkbox("Sagen er politianmeldt", value=shown.police_report_filed,
                     key=_key(case, "report", generation), disabled=closed)
         if case.takedowns:
-            st.markdown("**Anmodninger om at fjerne billeder**")
+            st.subheader("Anmodninger om at fjerne billeder", anchor=False)
         for platform, outcome in case.takedowns.items():
             st.selectbox(PLATFORMS[platform], list(TAKEDOWN_OUTCOMES),
                          format_func=TAKEDOWN_OUTCOMES.get,

@@ -32,7 +32,7 @@ def participant_table(people: list[Participant]) -> None:
 
 def register_form(scope: Scope, course: Course) -> None:
     with st.form(f"register_{course.course_id}", clear_on_submit=True):
-        st.markdown("**Tilmeld en deltager**")
+        st.subheader("Tilmeld en deltager", anchor=False)
         c1, c2 = st.columns(2)
         name = c1.text_input("Navn")
         email = c2.text_input("E-mail")
@@ -59,7 +59,7 @@ def cancel_form(scope: Scope, course: Course, people: list[Participant]) -> None
     if not active:
         return
     with st.form(f"cancel_{course.course_id}"):
-        st.markdown("**Afmeld en deltager**")
+        st.subheader("Afmeld en deltager", anchor=False)
         st.caption("Deltagerens navn og kontaktoplysninger slettes. Den første på ventelisten "
                    "får pladsen.")
         who = choice("Deltager", active, none_label="Vælg deltager",

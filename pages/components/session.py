@@ -19,10 +19,11 @@ import streamlit as st
 from db import rights
 from db.migrate import migrate
 from db.users import bootstrap_admins, record_logout, resolve_login
-from model.access import Role, Scope, may_open
+from model.access import PAGES_BY_KEY, Role, Scope, may_open
 from model.errors import DomainError, SessionEnded
 from model.text import markdown_literal
 from pages.components.district_choice import choose_district
+from pages.components.page_setup import name_tab
 
 
 def _secrets_section(name: str) -> dict[str, Any]:
@@ -99,7 +100,9 @@ def log_out(scope: Scope) -> None:
 
 
 def require_page(key: str) -> Scope:
-    """Stop the page unless a logged-in user whose session still counts may open page `key`."""
+    """Name the browser tab after page `key`; stop the page unless a logged-in user whose session
+    still counts may open it."""
+    name_tab(PAGES_BY_KEY[key].title)
     if not claims():
         st.warning("Du er ikke logget ind.")
         st.stop()

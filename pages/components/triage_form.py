@@ -39,7 +39,7 @@ def _choice(label: str, options: dict, key: str, placeholder: str, **kw):
 
 def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date]:
     """Age band, gender, institution type and month of the case."""
-    st.subheader("Ofret")
+    st.header("Ofret", anchor=False)
     left, right = st.columns(2)
     with left:
         age = _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg aldersgruppe")
@@ -53,7 +53,7 @@ def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date
 
 
 def image_fields() -> tuple[str | None, bool, bool, bool]:
-    st.subheader("Billedet")
+    st.header("Billedet", anchor=False)
     nudity = _choice("Hvad viser billedet?", NUDITY, "nudity", "Vælg det, der passer bedst")
     face = st.checkbox("Ansigtet er genkendeligt", key=PREFIX + "face")
     identity = st.checkbox("Ofrets fulde identitet fremgår (fx navn eller profil)",
@@ -63,18 +63,19 @@ def image_fields() -> tuple[str | None, bool, bool, bool]:
 
 
 def context_fields() -> tuple[str, tuple[str, ...], bool, bool]:
-    st.subheader("Sammenhængen")
+    st.header("Sammenhængen", anchor=False)
     spread = st.selectbox("Hvor bredt er billedet delt?", list(SPREAD), format_func=SPREAD.get,
                           key=PREFIX + "spread")
     platforms = st.multiselect("Medieplatforme", list(PLATFORMS), format_func=PLATFORMS.get,
-                               key=PREFIX + "platforms", placeholder="Vælg en eller flere")
+                               key=PREFIX + "platforms", placeholder="Vælg en eller flere",
+                               select_all=False)  # an English "Select all", hit by accident
     revenge = st.checkbox("Der er et hævnmotiv", key=PREFIX + "revenge")
     threats = st.checkbox("Der er trusler", key=PREFIX + "threats")
     return spread, tuple(platforms), revenge, threats
 
 
 def reaction_fields(model: HandlingModel) -> tuple[int | None, tuple[str, ...]]:
-    st.subheader("Ofrets reaktion")
+    st.header("Ofrets reaktion", anchor=False)
     options = [None, *model.level_numbers]
     reaction = st.radio(
         "Hvilken beskrivelse passer bedst på ofrets reaktion?", options,
@@ -82,7 +83,7 @@ def reaction_fields(model: HandlingModel) -> tuple[int | None, tuple[str, ...]]:
         key=PREFIX + "reaction")
     signals = st.multiselect("Signaler, du har bemærket", list(model.signal_labels),
                              format_func=model.signal_labels.get, key=PREFIX + "signals",
-                             placeholder="Vælg dem, der passer")
+                             placeholder="Vælg dem, der passer", select_all=False)
     return reaction, tuple(signals)
 
 
@@ -100,8 +101,8 @@ def facts_from(age: str | None, image: tuple, context: tuple, reaction: tuple) -
 
 def show_proposal(model: HandlingModel, result: Assessment) -> None:
     """The proposed level, why, the legal prompts and the measures in order."""
-    st.subheader("Forslag")
-    st.markdown(f"#### {level_label(model, result.proposed_level)}")
+    st.header("Forslag", anchor=False)
+    st.subheader(level_label(model, result.proposed_level), anchor=False)
     st.markdown("**Derfor:**\n" + "\n".join(
         f"- {r.text}" + (" *(faglig tolkning)*" if r.basis == "tolkning" else "")
         for r in result.reasons))

@@ -52,13 +52,13 @@ def test_fjern_asks_before_it_revokes(member, admin_scope):
     member("a@example.com", (Role.DISTRICT_CONTACT, "NSJ"))
     at = admin_page(member)
     row = next(r for r in users.members(admin_scope) if r.email == "a@example.com")
-    at.button(key=f"revoke_{row.membership_id}").click().run()
+    at.button(key=f"ctx_revoke_{row.membership_id}").click().run()
     assert ("Fjern rollen »Kontaktperson i politikredsen« (Nordsjællands Politi) fra "
             "`a@example.com`?") in at.warning[0].value
     assert row in users.members(admin_scope)  # nothing happened yet
     at.button(key=f"keep_{row.membership_id}").click().run()
     assert not at.warning and row in users.members(admin_scope)
-    at.button(key=f"revoke_{row.membership_id}").click().run()
+    at.button(key=f"ctx_revoke_{row.membership_id}").click().run()
     at.button(key=f"confirm_{row.membership_id}").click().run()
     assert [s.value for s in at.success] == ["Rollen er fjernet."]
     assert all(r.email != "a@example.com" for r in users.members(admin_scope))

@@ -60,7 +60,7 @@ def test_the_url_opens_a_case_and_ticking_a_measure_saves_it(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
     code = saved_case()
     at = open_page(CONTACT, code)
-    assert at.subheader[0].value == f"Sag {code}"
+    assert at.header[0].value == f"Sag {code}"
     at.radio(key=f"f_{code}_1_m_care_and_normalisation").set_value("done")
     at = at.button(key="FormSubmitter:" + f"f_{code}_1_form-Gem opfølgning").click().run()
     assert at.success[0].value == "Opfølgningen er gemt."
@@ -76,7 +76,7 @@ def test_another_districts_code_gets_the_same_message_as_an_unknown_code(member)
     other = open_page(CONTACT, theirs)
     unknown = open_page(CONTACT, "NSJ-2031-0042")
     assert [e.value for e in other.error] == [e.value for e in unknown.error] == [NOT_FOUND]
-    assert theirs not in str([s.value for s in other.subheader])
+    assert theirs not in str([s.value for s in other.header])
 
 
 def test_a_code_typed_in_the_search_field_is_scoped_too(member):

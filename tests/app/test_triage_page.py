@@ -37,7 +37,7 @@ def save(at: AppTest) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in (at.markdown, at.info, at.error, at.success, at.caption)
+    parts = [e.value for kind in (at.markdown, at.subheader, at.info, at.error, at.success, at.caption)
              for e in kind]
     return "\n".join(str(p) for p in parts)
 

@@ -11,8 +11,8 @@ from db.meta import is_demo
 from model.access import ROLE_LABELS, Scope, is_plain_path, pages_for, unavailable_paths
 from model.errors import SessionEnded
 from model.text import markdown_code
-from pages.components.routing import requested_path, unavailable_page
 from pages.components.page_setup import APP_NAME, document_setup, name_tab
+from pages.components.routing import requested_path, unavailable_page
 from pages.components.run_marker import run_marker
 from pages.components.session import claims, current_scope, log_out
 

@@ -15,11 +15,11 @@ import pandas as pd
 from db import audit, rights, stats_raw
 from db.connection import transaction
 from db.districts import all_districts
+from db.model_registry import current_version, model_of, version_names
 from db.stats_publish import Spec, concat, full, publish
 from model.access import Role, Scope
 from model.errors import NotFound
 from model.export_ids import new_export_id
-from model.handling_model import CURRENT_VERSION, load_model, versions
 from model.stats_filter import StatsFilter
 from model.suppression import Key, key_of
 from model.vocab import (
@@ -46,12 +46,12 @@ class Dashboard:
     national: dict[str, pd.DataFrame]
     own: dict[str, pd.DataFrame] = field(default_factory=dict)
     district: str | None = None
-    measures_version: str = CURRENT_VERSION
+    measures_version: str = ""
 
 
 def _model_levels(names: list[str]) -> list[int]:
-    known = [v for v in names if v in versions()]
-    return sorted({n for v in known for n in load_model(v).level_numbers})
+    known = [v for v in names if v in version_names()]
+    return sorted({n for v in known for n in model_of(v).level_numbers})
 
 
 def _months(scope: Scope, flt: StatsFilter) -> list[pd.Timestamp]:
@@ -65,7 +65,7 @@ def _months(scope: Scope, flt: StatsFilter) -> list[pd.Timestamp]:
 
 
 def _case_specs(scope: Scope, flt: StatsFilter, raw: dict[str, pd.DataFrame]):
-    names = [flt.model_version] if flt.model_version else versions()
+    names = [flt.model_version] if flt.model_version else version_names()
     names += sorted(set(raw["by_version"]["version"]) - set(names))
     proposed = sorted(set(_model_levels(names)) | set(raw["calibration"]["proposed"]))
     levels = list(flt.levels) or sorted(set(proposed) | set(raw["by_version"]["level"]))
@@ -105,7 +105,7 @@ def _direction(proposed: int, chosen: int) -> str:
 
 
 def _measure_specs(raw: pd.DataFrame, version: str, flt: StatsFilter) -> list[Spec]:
-    model = load_model(version) if version in versions() else None
+    model = model_of(version) if version in version_names() else None
     levels = sorted(set(model.level_numbers if model else ()) | set(raw["level"]))
     specs = []
     for lvl in [x for x in levels if not flt.levels or x in flt.levels]:
@@ -119,7 +119,7 @@ def _measure_specs(raw: pd.DataFrame, version: str, flt: StatsFilter) -> list[Sp
 def _tables(scope: Scope, flt: StatsFilter, known: tuple[str, ...], publish_fn) -> dict:
     raw = stats_raw.case_counts(scope, flt, known)
     specs, equations = _case_specs(scope, flt, raw)
-    version = flt.model_version or CURRENT_VERSION
+    version = flt.model_version or current_version()
     groups = [
         (specs, equations),
         ([Spec("platforms", stats_raw.platform_counts(scope, flt, known), "platform", None,
@@ -153,7 +153,7 @@ def dashboard(scope: Scope, flt: StatsFilter, district: str | None = None) -> Da
     own = {}
     if district is not None:
         own = _tables(scope, replace(flt, districts=(district,)), (district,), _full)
-    return Dashboard(national, own, district, flt.model_version or CURRENT_VERSION)
+    return Dashboard(national, own, district, flt.model_version or current_version())
 
 
 def period_bounds(scope: Scope) -> tuple[object, object]:

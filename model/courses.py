@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from model.errors import ValidationError
-from model.handling_model import versions
 
 MAX_CAPACITY = 500
 MAX_TEXT = 200
@@ -35,11 +34,13 @@ def validate_course(
     districts: Collection[str],
     registered: int = 0,
     previous_start: datetime | None = None,
+    model_versions: Collection[str],
 ) -> CourseDraft:
     """The draft with trimmed texts, or ValidationError listing every problem in Danish.
 
     A new course (`previous_start` None) may not start before today; an edited course may keep its
     date but not be moved into the past. Capacity may never drop below the seats already taken.
+    `model_versions` are the published versions a course may teach.
     """
     clean = replace(draft, place=(draft.place or "").strip(),
                     trainers=(draft.trainers or "").strip(),
@@ -67,7 +68,7 @@ def validate_course(
             f"Kurset har allerede {registered} tilmeldte. "
             "Antal pladser kan ikke være lavere end det."
         )
-    if clean.model_version not in versions():
+    if clean.model_version not in model_versions:
         problems.append("Vælg den version af håndteringsmodellen, der undervises i.")
     if problems:
         raise ValidationError(problems)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from model.handling_model import Measure, Strength
 from model.vocab import MEASURE_STATUS, TAKEDOWN_OUTCOMES
 
 CLOSED_MESSAGE = "Sagen er lukket. Genåbn den, hvis du vil ændre tiltag eller status."
@@ -66,3 +67,11 @@ def add_months(month: date, months: int) -> date:
     """The first day of the month `months` after `month`."""
     index = month.year * 12 + month.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
+
+
+def due_month(start: date, measure: Measure) -> date | None:
+    """When a planned "must" measure becomes overdue, counted from `start` (the case month, or the
+    month of the re-assessment that added it); None for measures without a due time."""
+    if measure.due_months is None or measure.strength is not Strength.MUST:
+        return None
+    return add_months(start, measure.due_months)

@@ -7,10 +7,11 @@ import time
 from datetime import date
 
 from db import synthetic
-from db.case_updates import set_status
+from db.case_closing import close_case
 from db.cases import create_case
 from db.users import members
 from model.access import Membership, Role, Scope
+from model.closing import LEVEL_FIT, SITUATION, Closing
 from model.session import Session
 from tools.case_drafts import random_draft
 
@@ -29,6 +30,12 @@ def _contact_scope(seeder: Scope, email: str, district: str) -> Scope:
     return Scope(user_id, email, (Membership(Role.DISTRICT_CONTACT, district),), session)
 
 
+def demo_closing(rng: random.Random) -> Closing:
+    """Varied answers for a demo case closed at once (its "must" measures still open: confirmed)."""
+    return Closing(rng.choice(list(LEVEL_FIT)), rng.choice(list(SITUATION)),
+                   confirm_open_musts=True)
+
+
 def seed_demo_cases(seeder: Scope, contacts: dict[str, str], *, history: int = 2400,
                     per_contact: int = 12, seed: int = 42, today: date | None = None) -> None:
     """`history` synthetic cases over the last three years in all districts, then `per_contact` cases
@@ -43,4 +50,4 @@ def seed_demo_cases(seeder: Scope, contacts: dict[str, str], *, history: int = 2
             draft = random_draft(rng, f"demo-{district}-{n}", today)
             created = create_case(scope, district, draft, today=today)
             if rng.random() < 0.3:
-                set_status(scope, created.code, 1, "closed", today=today)
+                close_case(scope, created.code, 1, demo_closing(rng), today=today)

@@ -13,14 +13,15 @@ from typing import Any
 import streamlit as st
 
 from db.case_queries import CaseDetail, CaseSummary
-from db.case_updates import export_plan, set_status, update_follow_up
+from db.case_updates import export_plan, reopen_case, update_follow_up
+from db.model_registry import model_of
 from model.access import Scope
 from model.case import NUDITY, SPREAD
 from model.errors import DomainError
 from model.follow_up import FollowUp
-from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength, load_model
+from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength
 from model.handling_plan import plan_html
-from model.triage import plan
+from model.triage import saved_notices
 from model.vocab import (
     AGE_BANDS,
     CASE_STATUS,
@@ -81,11 +82,11 @@ def stored_plan(case: CaseDetail,
     """The case's measures as saved (order, strength), its legal prompts and the done keys."""
     measures = [replace(model.wording(case.chosen_level, m.key), strength=Strength(m.strength))
                 for m in case.measures]
-    notices = plan(case.facts, model, case.chosen_level).notices
+    notices = saved_notices(case.facts, model, case.chosen_level, case.notices)
     return measures, notices, frozenset(m.key for m in case.measures if m.status == "done")
 
 
-def _key(case: CaseDetail, name: str) -> str:
+def widget_key(case: CaseDetail, name: str) -> str:
     return f"f_{case.code}_{case.row_version}_{name}"
 
 
@@ -93,10 +94,10 @@ def _save(scope: Scope, case: CaseDetail) -> None:
     """Callback: the form's values, checked against the version the form was drawn from."""
     state = st.session_state
     change = FollowUp(
-        measures={m.key: state[_key(case, "m_" + m.key)] for m in case.measures},
-        police_consulted=state[_key(case, "consulted")],
-        police_report_filed=state[_key(case, "report")],
-        takedowns={p: state[_key(case, "t_" + p)] for p in case.takedowns},
+        measures={m.key: state[widget_key(case, "m_" + m.key)] for m in case.measures},
+        police_consulted=state[widget_key(case, "consulted")],
+        police_report_filed=state[widget_key(case, "report")],
+        takedowns={p: state[widget_key(case, "t_" + p)] for p in case.takedowns},
     )
     try:
         update_follow_up(scope, case.code, case.row_version, change)
@@ -106,21 +107,20 @@ def _save(scope: Scope, case: CaseDetail) -> None:
         state[MESSAGE] = ("success", "Opfølgningen er gemt.")
 
 
-def _set_status(scope: Scope, case: CaseDetail, status: str) -> None:
+def _reopen(scope: Scope, case: CaseDetail) -> None:
     try:
-        set_status(scope, case.code, case.row_version, status)
+        reopen_case(scope, case.code, case.row_version)
     except DomainError as exc:
         st.session_state[MESSAGE] = ("error", exc.user_message)
     else:
-        text = "Sagen er lukket." if status == "closed" else "Sagen er genåbnet."
-        st.session_state[MESSAGE] = ("success", text)
+        st.session_state[MESSAGE] = ("success", "Sagen er genåbnet.")
 
 
 def follow_up_form(scope: Scope, case: CaseDetail) -> None:
     """Measures (in the plan's order), police facts and takedown outcomes; one save."""
-    model = load_model(case.model_version)
+    model = model_of(case.model_version)
     closed = case.status != "open"
-    with st.form(_key(case, "form"), border=True):
+    with st.form(widget_key(case, "form"), border=True):
         st.markdown("**Tiltag**")
         for i, m in enumerate(case.measures, start=1):
             wording = model.wording(case.chosen_level, m.key)
@@ -129,37 +129,33 @@ def follow_up_form(scope: Scope, case: CaseDetail) -> None:
             st.radio(f"{i}. {wording.text} · *{STRENGTH_LABELS[Strength(m.strength)]}*"
                      f"{overdue}{done}", list(MEASURE_STATUS), format_func=MEASURE_STATUS.get,
                      index=list(MEASURE_STATUS).index(m.status), horizontal=True,
-                     key=_key(case, "m_" + m.key), disabled=closed)
+                     key=widget_key(case, "m_" + m.key), disabled=closed)
         st.markdown("**Politiet**")
         st.checkbox("Politiets ressourceperson er kontaktet", value=case.police_consulted,
-                    key=_key(case, "consulted"), disabled=closed)
+                    key=widget_key(case, "consulted"), disabled=closed)
         st.checkbox("Sagen er politianmeldt", value=case.police_report_filed,
-                    key=_key(case, "report"), disabled=closed)
+                    key=widget_key(case, "report"), disabled=closed)
         if case.takedowns:
             st.markdown("**Anmodninger om at fjerne billeder**")
         for platform, outcome in case.takedowns.items():
             st.selectbox(PLATFORMS[platform], list(TAKEDOWN_OUTCOMES),
                          format_func=TAKEDOWN_OUTCOMES.get,
                          index=list(TAKEDOWN_OUTCOMES).index(outcome),
-                         key=_key(case, "t_" + platform), disabled=closed)
+                         key=widget_key(case, "t_" + platform), disabled=closed)
         st.form_submit_button("Gem opfølgning", type="primary", disabled=closed,
                               on_click=_save, args=(scope, case), icon=":material/save:")
 
 
-def status_buttons(scope: Scope, case: CaseDetail) -> None:
-    if case.status == "open":
-        st.button("Luk sagen", on_click=_set_status, args=(scope, case, "closed"),
-                  icon=":material/task_alt:", key=_key(case, "close"))
-    else:
-        st.info("Sagen er lukket. Genåbn den for at ændre tiltag.", icon=":material/lock:")
-        st.button("Genåbn sagen", on_click=_set_status, args=(scope, case, "open"),
-                  icon=":material/lock_open:", key=_key(case, "reopen"))
+def reopen_button(scope: Scope, case: CaseDetail) -> None:
+    st.info("Sagen er lukket. Genåbn den for at ændre tiltag.", icon=":material/lock:")
+    st.button("Genåbn sagen", on_click=_reopen, args=(scope, case),
+              icon=":material/lock_open:", key=widget_key(case, "reopen"))
 
 
 def _plan_file(scope: Scope, code: str) -> bytes:
     """Run when the user clicks: audit the export (with its id) first, then build the file."""
     case, export_id = export_plan(scope, code)
-    model = load_model(case.model_version)
+    model = model_of(case.model_version)
     measures, notices, done = stored_plan(case, model)
     return plan_html(case.code, model, case.chosen_level, measures, notices, done,
                      export_id=export_id).encode("utf-8")

@@ -7,10 +7,10 @@ from datetime import date
 import streamlit as st
 
 from db.districts import all_districts
+from db.model_registry import all_level_numbers, version_names
 from db.stats import Dashboard
 from model.access import Scope
 from model.errors import DomainError
-from model.handling_model import load_model, versions
 from model.stats_filter import StatsFilter, add_months, month_range
 from pages.components import stats_cache
 from pages.components.session import show_error
@@ -29,7 +29,7 @@ def filter_bar(key: str, bounds: tuple[object, object], *, districts: bool = Tru
                levels: bool = True) -> StatsFilter:
     """Widgets for the filters; returns the chosen filter (the whole period by default)."""
     months = _month_options(*bounds)
-    all_levels = sorted({n for v in versions() for n in load_model(v).level_numbers})
+    all_levels = all_level_numbers()
     cols = st.columns([1, 1, 2, 1.4, 1] if districts else [1, 1, 1.4, 1])
     first = cols[0].selectbox("Fra måned", months, index=0, format_func=_label, key=f"{key}-from")
     last = cols[1].selectbox("Til måned", months, index=len(months) - 1, format_func=_label,
@@ -44,7 +44,7 @@ def filter_bar(key: str, bounds: tuple[object, object], *, districts: bool = Tru
     chosen_levels = next(rest).multiselect(
         "Niveauer", all_levels, format_func=_level, placeholder="Alle niveauer",
         key=f"{key}-levels") if levels else []
-    version = next(rest).selectbox("Modelversion", [ALL_VERSIONS, *versions()], key=f"{key}-version")
+    version = next(rest).selectbox("Modelversion", [ALL_VERSIONS, *version_names()], key=f"{key}-version")
     return StatsFilter(first, last, tuple(chosen_districts), tuple(chosen_levels),
                        None if version == ALL_VERSIONS else version)
 

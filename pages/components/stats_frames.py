@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from model.handling_model import load_model, versions
+from db.model_registry import model_of, version_names
 from model.suppression import TOTAL, format_count
 from model.vocab import (
     AGE_BANDS,
@@ -54,7 +54,7 @@ def month_label(value: object) -> str:
 
 
 def measure_labels(version: str) -> dict[str, str]:
-    return load_model(version).measure_labels() if version in versions() else {}
+    return model_of(version).measure_labels() if version in version_names() else {}
 
 
 def label(dim: str, value: object, districts: dict[str, str], measures: dict[str, str]) -> str:

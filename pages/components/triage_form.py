@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from model.case import NUDITY, SPREAD, CaseFacts
+from model.case import NUDITY, SPREAD, CaseFacts, override_reasons
 from model.handling_model import STRENGTH_LABELS, HandlingModel
 from model.triage import Assessment
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
@@ -29,9 +29,11 @@ def reset_form() -> None:
         del st.session_state[key]
 
 
-def _choice(label: str, options: dict, key: str, placeholder: str, **kw):
-    return st.selectbox(label, list(options), format_func=options.get, index=None,
-                        placeholder=placeholder, key=PREFIX + key, **kw)
+def _choice(label: str, options: dict, key: str, placeholder: str, prefix: str = PREFIX,
+            initial: str | None = None, **kw):
+    index = list(options).index(initial) if initial in options else None
+    return st.selectbox(label, list(options), format_func=options.get, index=index,
+                        placeholder=placeholder, key=prefix + key, **kw)
 
 
 def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date]:
@@ -49,37 +51,56 @@ def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date
     return age, gender, institution, month
 
 
-def image_fields() -> tuple[str | None, bool, bool, bool]:
+def age_field(prefix: str, initial: str | None) -> str | None:
+    """The age band alone (re-assessment asks for the facts only, not month or institution)."""
+    return _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg aldersgruppe", prefix, initial)
+
+
+def image_fields(prefix: str = PREFIX, initial: CaseFacts | None = None
+                 ) -> tuple[str | None, bool, bool, bool]:
+    """What the image shows; `prefix` and `initial` let re-assessment reuse the form, prefilled."""
     st.subheader("Billedet")
-    nudity = _choice("Hvad viser billedet?", NUDITY, "nudity", "Vælg det, der passer bedst")
-    face = st.checkbox("Ansigtet er genkendeligt", key=PREFIX + "face")
+    nudity = _choice("Hvad viser billedet?", NUDITY, "nudity", "Vælg det, der passer bedst", prefix,
+                     initial.nudity if initial else None)
+    face = st.checkbox("Ansigtet er genkendeligt", key=prefix + "face",
+                       value=bool(initial and initial.face_recognisable))
     identity = st.checkbox("Ofrets fulde identitet fremgår (fx navn eller profil)",
-                           key=PREFIX + "identity")
-    erotic = st.checkbox("Billedet har et erotisk eller pornografisk motiv", key=PREFIX + "erotic")
+                           key=prefix + "identity", value=bool(initial and initial.identity_exposed))
+    erotic = st.checkbox("Billedet har et erotisk eller pornografisk motiv", key=prefix + "erotic",
+                         value=bool(initial and initial.erotic_motif))
     return nudity, face, identity, erotic
 
 
-def context_fields() -> tuple[str, tuple[str, ...], bool, bool]:
+def context_fields(prefix: str = PREFIX, initial: CaseFacts | None = None
+                   ) -> tuple[str, tuple[str, ...], bool, bool]:
     st.subheader("Sammenhængen")
     spread = st.selectbox("Hvor bredt er billedet delt?", list(SPREAD), format_func=SPREAD.get,
-                          key=PREFIX + "spread")
+                          key=prefix + "spread",
+                          index=list(SPREAD).index(initial.spread) if initial else 0)
     platforms = st.multiselect("Medieplatforme", list(PLATFORMS), format_func=PLATFORMS.get,
-                               key=PREFIX + "platforms", placeholder="Vælg en eller flere")
-    revenge = st.checkbox("Der er et hævnmotiv", key=PREFIX + "revenge")
-    threats = st.checkbox("Der er trusler", key=PREFIX + "threats")
+                               key=prefix + "platforms", placeholder="Vælg en eller flere",
+                               default=list(initial.platforms) if initial else None)
+    revenge = st.checkbox("Der er et hævnmotiv", key=prefix + "revenge",
+                          value=bool(initial and initial.revenge_motive))
+    threats = st.checkbox("Der er trusler", key=prefix + "threats",
+                          value=bool(initial and initial.threats))
     return spread, tuple(platforms), revenge, threats
 
 
-def reaction_fields(model: HandlingModel) -> tuple[int | None, tuple[str, ...]]:
+def reaction_fields(model: HandlingModel, prefix: str = PREFIX, initial: CaseFacts | None = None
+                    ) -> tuple[int | None, tuple[str, ...]]:
     st.subheader("Ofrets reaktion")
     options = [None, *model.level_numbers]
     reaction = st.radio(
         "Hvilken beskrivelse passer bedst på ofrets reaktion?", options,
         format_func=lambda n: "Endnu uklart" if n is None else model.level(n).title,
-        key=PREFIX + "reaction")
+        key=prefix + "reaction",
+        index=options.index(initial.reaction) if initial and initial.reaction in options else 0)
     signals = st.multiselect("Signaler, du har bemærket", list(model.signal_labels),
-                             format_func=model.signal_labels.get, key=PREFIX + "signals",
-                             placeholder="Vælg dem, der passer")
+                             format_func=model.signal_labels.get, key=prefix + "signals",
+                             placeholder="Vælg dem, der passer",
+                             default=[s for s in initial.signals if s in model.signal_labels]
+                             if initial else None)
     return reaction, tuple(signals)
 
 
@@ -110,14 +131,17 @@ def show_proposal(model: HandlingModel, result: Assessment) -> None:
     st.caption(model.level(result.proposed_level).duration)
 
 
-def level_choice(model: HandlingModel, proposed: int) -> tuple[int, str | None]:
-    """The contact's level: the proposal, or another one with a reason from the fixed list."""
-    other = st.toggle("Jeg vurderer, at et andet niveau passer bedre", key=PREFIX + "override")
+def level_choice(model: HandlingModel, proposed: int, prefix: str = PREFIX
+                 ) -> tuple[int, str | None]:
+    """The contact's level: the proposal, or another one with a reason that fits the direction
+    (a higher level is not justified by a weaker reaction, and so on)."""
+    other = st.toggle("Jeg vurderer, at et andet niveau passer bedre", key=prefix + "override")
     if not other:
         return proposed, None
     choices = [n for n in model.level_numbers if n != proposed]
     level = st.selectbox("Niveau", choices, format_func=lambda n: level_label(model, n),
-                         key=PREFIX + "level")
-    reason = st.selectbox("Begrundelse", list(OVERRIDE_REASONS), format_func=OVERRIDE_REASONS.get,
-                          index=None, placeholder="Vælg en begrundelse", key=PREFIX + "reason")
+                         key=prefix + "level")
+    reason = st.selectbox("Begrundelse", override_reasons(proposed, level),
+                          format_func=OVERRIDE_REASONS.get, index=None,
+                          placeholder="Vælg en begrundelse", key=prefix + "reason")
     return level, reason

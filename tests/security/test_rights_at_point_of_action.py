@@ -19,10 +19,12 @@ from typing import Any
 import pytest
 
 from db import attendance, courses, participants, retention, stats, users
+from db.case_closing import close_case
 from db.case_queries import get_case
-from db.case_updates import export_plan, set_status, update_follow_up
+from db.case_updates import export_plan, reopen_case, update_follow_up
 from db.cases import create_case
 from model.access import Role, Scope
+from model.closing import Closing
 from model.courses import CourseDraft
 from model.errors import AccessDenied, NotFound, SessionEnded
 from model.follow_up import FollowUp
@@ -33,6 +35,7 @@ from tests.unit.case_helpers import draft
 
 TODAY = date(2026, 3, 10)
 COURSE = CourseDraft("NSJ", datetime(2026, 4, 1, 9), "Politigården", 3, "Projektgruppen", "2018")
+CLOSE = Closing("fit", "same", confirm_open_musts=True)
 SHEET = b"Navn;E-mail;Rolle\r\nAnne Andersen;anne@example.com;Studievejleder\r\n"
 
 
@@ -53,7 +56,7 @@ def _case(actor: Scope, _admin: Scope) -> str:
 
 def _closed_case(actor: Scope, admin: Scope) -> str:
     code = _case(actor, admin)
-    set_status(actor, code, 1, "closed")
+    close_case(actor, code, 1, CLOSE)
     return code
 
 
@@ -87,9 +90,9 @@ PATHS = [
               lambda s, d: create_case(s, "NSJ", d)),
     WritePath("case.follow_up", Role.DISTRICT_CONTACT, "NSJ", _case, _follow_up),
     WritePath("case.close", Role.DISTRICT_CONTACT, "NSJ", _case,
-              lambda s, code: set_status(s, code, 1, "closed")),
+              lambda s, code: close_case(s, code, 1, CLOSE)),
     WritePath("case.reopen", Role.DISTRICT_CONTACT, "NSJ", _closed_case,
-              lambda s, code: set_status(s, code, 2, "open")),
+              lambda s, code: reopen_case(s, code, 2)),
     WritePath("case.plan_download", Role.DISTRICT_CONTACT, "NSJ", _case, export_plan),
     WritePath("course.create", Role.COURSE_ORGANISER, "NSJ", lambda a, _: None,
               lambda s, _: courses.create_course(s, COURSE, "sub-new", today=TODAY)),

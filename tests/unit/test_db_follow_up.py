@@ -13,13 +13,11 @@ from db.case_updates import export_plan, reopen_case, update_follow_up
 from db.cases import create_case
 from db.connection import cursor
 from model.case import CaseFacts
-from model.closing import Closing
 from model.errors import ConflictError, NotFound, ValidationError
 from model.follow_up import FollowUp
-from tests.unit.case_helpers import KBH, NSJ, NSJ_2, TODAY, draft
+from tests.unit.case_helpers import CLOSE, KBH, NSJ, NSJ_2, TODAY, draft
 
 LEVEL_1 = CaseFacts(age_band="18_plus", nudity="underwear")
-CLOSE = Closing("fit", "better", confirm_open_musts=True)  # answers of a close; musts confirmed
 
 
 def audit_actions() -> list[tuple[str, str]]:

@@ -38,7 +38,7 @@ FACTS: dict[str, Fact] = {
     "platforms": Fact("Medieplatforme", "choices", PLATFORMS),
     "revenge_motive": Fact("Der er et hævnmotiv", "flag"),
     "threats": Fact("Der er trusler", "flag"),
-    "reaction": Fact("Ofrets reaktion (beskrivelsen af niveau)", "level"),
+    "reaction": Fact("Ofrets reaktion svarer til", "level"),
     "signals": Fact("Signaler", "choices"),
     "signal_count": Fact("Antal signaler", "count"),
 }

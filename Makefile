@@ -34,6 +34,7 @@ lint: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench_stats.py $(BENCH_ARGS)
+	$(BIN)/python scripts/bench_backtest.py $(BACKTEST_ARGS)
 
 # docs/handling-model.md from the shipped model versions (a test fails when it is not current).
 docs: $(BIN)/.installed

@@ -46,6 +46,11 @@ NOTE_MAX = 200
 FIRST_MONTH = date(2016, 1, 1)  # the pilot year; no case is older
 
 
+def is_sexual_image(nudity: str, erotic_motif: bool) -> bool:
+    """Nude or partly nude, or an erotic or pornographic motif."""
+    return nudity in SEXUAL_NUDITY or erotic_motif
+
+
 @dataclass(frozen=True)
 class CaseFacts:
     """The facts the engine reads; `reaction` is the number of the level whose reaction fits."""
@@ -68,7 +73,7 @@ class CaseFacts:
 
     @property
     def sexual_image(self) -> bool:
-        return self.nudity in SEXUAL_NUDITY or self.erotic_motif
+        return is_sexual_image(self.nudity, self.erotic_motif)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)

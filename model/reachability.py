@@ -15,30 +15,18 @@ from collections.abc import Iterator
 from itertools import chain, combinations
 from typing import Any
 
-from model.case import NUDITY, SEXUAL_NUDITY, SPREAD
+from model.case import NUDITY, SPREAD
 from model.handling_model import HandlingModel
-from model.triage import holds
-from model.vocab import AGE_BANDS, UNDER_18
+from model.triage import DERIVED_FROM, fact_value, holds
+from model.vocab import AGE_BANDS
 
 When = tuple[tuple[str, Any], ...]
 FLAGS = ("face_recognisable", "identity_exposed", "erotic_motif", "revenge_motive", "threats")
-DERIVED = {"under_18": ("age_band",), "sexual_image": ("nudity", "erotic_motif"),
-           "signal_count": ("signals",)}
 BUDGET = 200_000
 
 
 def _deps(name: str) -> tuple[str, ...]:
-    return DERIVED.get(name, (name,))
-
-
-def _value(name: str, facts: dict[str, Any]) -> Any:
-    if name == "under_18":
-        return facts["age_band"] in UNDER_18
-    if name == "sexual_image":
-        return facts["nudity"] in SEXUAL_NUDITY or facts["erotic_motif"]
-    if name == "signal_count":
-        return len(facts["signals"])
-    return facts[name]
+    return DERIVED_FROM.get(name, (name,))
 
 
 def _named(conditions: list[When], fact: str) -> list[Any]:
@@ -82,7 +70,7 @@ def _state(when: When, facts: dict[str, Any]) -> bool | None:
     for name, expected in when:
         if any(d not in facts for d in _deps(name)):
             open_atoms = True
-        elif not holds(_value(name, facts), expected):
+        elif not holds(fact_value(name, facts), expected):
             return False
     return None if open_atoms else True
 

@@ -11,12 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from model.case import CaseFacts
+from model.case import CaseFacts, is_sexual_image
 from model.handling_model import HandlingModel, Level, Measure, Prompt, Range
 from model.statutory import statutory_prompts
+from model.vocab import UNDER_18
 
-DERIVED_FACTS = ("under_18", "sexual_image", "signal_count")
-KNOWN_FACTS = frozenset({f.name for f in fields(CaseFacts)} | set(DERIVED_FACTS))
+BASE_FACTS = tuple(f.name for f in fields(CaseFacts))
+# Facts that follow from others, and the base facts each is computed from.
+DERIVED_FROM: dict[str, tuple[str, ...]] = {
+    "under_18": ("age_band",), "sexual_image": ("nudity", "erotic_motif"),
+    "signal_count": ("signals",),
+}
+KNOWN_FACTS = frozenset(BASE_FACTS) | frozenset(DERIVED_FROM)
 NO_INDICATOR = "Ingen af oplysningerne peger på et højere niveau end niveau 1"
 
 
@@ -49,12 +55,35 @@ class Assessment:
     notice_keys: tuple[str, ...] = ()
 
 
+def fact_value(name: str, base: dict[str, Any]) -> Any:
+    """Fact `name` from base facts: one of them, or one derived from them (see DERIVED_FROM)."""
+    if name == "under_18":
+        return base["age_band"] in UNDER_18
+    if name == "sexual_image":
+        return is_sexual_image(base["nudity"], base["erotic_motif"])
+    if name == "signal_count":
+        return len(base["signals"])
+    return base[name]
+
+
+def with_derived(base: dict[str, Any]) -> dict[str, Any]:
+    """Base facts (all, or those a model names) with every derived fact they determine."""
+    values = dict(base)
+    for name, deps in DERIVED_FROM.items():
+        if all(d in base for d in deps):
+            values[name] = fact_value(name, base)
+    return values
+
+
 def fact_values(facts: CaseFacts) -> dict[str, Any]:
     """The facts by name, with the derived ones a definition file may name."""
-    values = {f.name: getattr(facts, f.name) for f in fields(CaseFacts)}
-    values.update(under_18=facts.under_18, sexual_image=facts.sexual_image,
-                  signal_count=len(facts.signals))
-    return values
+    return with_derived({name: getattr(facts, name) for name in BASE_FACTS})
+
+
+def named_base_facts(models: tuple[HandlingModel, ...]) -> list[str]:
+    """The base facts the models' indicators depend on (what a proposal can change with)."""
+    names = {n for m in models for lvl in m.levels for c in lvl.indicators for n, _ in c.when}
+    return [b for b in BASE_FACTS if any(b in DERIVED_FROM.get(n, (n,)) for n in names)]
 
 
 def holds(value: Any, expected: Any) -> bool:

@@ -139,6 +139,7 @@ def save_draft(scope: Scope, draft_id: int, expected: int, model: HandlingModel,
     """Store the edited model (problems allowed: a draft is work in progress); new row version."""
     _require_leader(scope)
     text = dump_model(renamed(model, DRAFT_VERSION))
+    read_model(text)  # the stored text must read back (no empty or repeated measure keys ...)
     clean_name = _name(name) if name is not None else None
     with transaction() as cur:
         scope = _acting_leader(cur, scope)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from db.districts import district_names
 from model.suppression import SUPPRESSED_NOTE
+from pages.components import outcome_views
 from pages.components import stats_views as views
 from pages.components.session import require_page
 from pages.components.stats_filters import filtered_dashboard
@@ -21,7 +22,9 @@ flt, dash = filtered_dashboard(scope, "calibration")
 names = district_names()
 t = dash.national
 ctx = ExportContext(scope, "modeljustering", flt)
-found = [v for v in dict.fromkeys(t["calibration"]["version"]) if v]
+after = outcome_views.tables(scope, flt)
+found = [v for v in dict.fromkeys([*t["calibration"]["version"], *outcome_views.versions_found(after)])
+         if v]
 if not found:
     st.info("Der er ingen sager i det valgte udsnit.")
 for version in found:
@@ -33,4 +36,7 @@ for version in found:
           *views.direction(t, names, version))
     block(ctx, f"begrundelser-{version}", "Begrundelser for at vælge et andet niveau",
           *views.reasons(t, names, version))
+    outcome_views.reassessments(after, version)
+    outcome_views.closing_answers(after, version)
+outcome_views.how_often(after)
 block(ctx, "niveau-version", "Sager pr. niveau og modelversion", *views.by_version(t, names))

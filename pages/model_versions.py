@@ -88,7 +88,10 @@ except DomainError as exc:
     st.stop()
 
 model_review.problems_summary(draft)
-edit, changes, test, release, file = st.tabs(["Ret kladden", "Forskelle", "Backtest", "Udgiv", "Fil"])
+# Keyed, so the chosen tab survives the reruns of its own buttons (a message above it, shown or
+# not, would otherwise redraw the tabs from the first).
+edit, changes, test, release, file = st.tabs(["Ret kladden", "Forskelle", "Backtest", "Udgiv", "Fil"],
+                                             key=f"draft_tabs_{draft.draft_id}", on_change="rerun")
 with edit:
     model_editor.editor(scope, draft)
 with changes:

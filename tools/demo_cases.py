@@ -23,7 +23,7 @@ def _months_back(today: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _contact_scope(seeder: Scope, email: str, district: str) -> Scope:
+def contact_scope(seeder: Scope, email: str, district: str) -> Scope:
     """The demo contact, acting through a seeding session issued now (demo data only)."""
     user_id = next(m.user_id for m in members(seeder) if m.email == email)
     session = Session("demo-seed", email, int(time.time()))
@@ -45,7 +45,7 @@ def seed_demo_cases(seeder: Scope, contacts: dict[str, str], *, history: int = 2
                        first_month=_months_back(today, HISTORY_MONTHS - 1), months=HISTORY_MONTHS)
     rng = random.Random(seed)
     for email, district in contacts.items():
-        scope = _contact_scope(seeder, email, district)
+        scope = contact_scope(seeder, email, district)
         for n in range(per_contact):
             draft = random_draft(rng, f"demo-{district}-{n}", today)
             created = create_case(scope, district, draft, today=today)

@@ -9,7 +9,7 @@ under its version name and effective date, into `model_releases`, which nothing 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import duckdb
@@ -22,7 +22,7 @@ from model.errors import AccessDenied, ConflictError, NotFound, ValidationError
 from model.export_ids import export_line, new_export_id
 from model.handling_model import HandlingModel, text_checksum
 from model.model_edit import renamed
-from model.model_rules import model_problems
+from model.model_rules import identifiers_in, model_problems
 from model.model_toml import dump_model, read_model
 from model.privacy import identifier_problems
 
@@ -94,9 +94,19 @@ def get_draft(scope: Scope, draft_id: int) -> Draft:
         return _fetch(cur, draft_id)
 
 
+def _storable(model: HandlingModel) -> str:
+    """The draft's text; ValidationError (nothing stored) for identifiers or an unreadable text."""
+    problems = identifiers_in(model)
+    if problems:
+        raise ValidationError(problems)
+    text = dump_model(renamed(model, DRAFT_VERSION))
+    read_model(text)  # it must read back (no empty or repeated measure keys ...)
+    return text
+
+
 def _insert(scope: Scope, name: str, parent: str, model: HandlingModel, action: str,
             details: dict) -> int:
-    text = dump_model(renamed(model, DRAFT_VERSION))
+    text = _storable(model)
     with transaction() as cur:
         scope = _acting_leader(cur, scope)
         draft_id = cur.execute(
@@ -138,8 +148,7 @@ def save_draft(scope: Scope, draft_id: int, expected: int, model: HandlingModel,
                name: str | None = None) -> int:
     """Store the edited model (problems allowed: a draft is work in progress); new row version."""
     _require_leader(scope)
-    text = dump_model(renamed(model, DRAFT_VERSION))
-    read_model(text)  # the stored text must read back (no empty or repeated measure keys ...)
+    text = _storable(model)
     clean_name = _name(name) if name is not None else None
     with transaction() as cur:
         scope = _acting_leader(cur, scope)
@@ -182,7 +191,8 @@ def version_name_problems(version: str, effective_from: date, today: date) -> li
 def publish(scope: Scope, draft_id: int, expected: int, version: str, effective_from: date, *,
             today: date | None = None) -> str:
     """Publish the draft as `version`, in force from `effective_from` (today or later): new cases
-    use it from then on. Refused while the draft has any problem. Returns the version."""
+    use it from then on. Refused while the draft has any problem. A draft still titled as its
+    parent is titled "Håndteringsmodellen <version>". Returns the version."""
     _require_leader(scope)
     today = today or date.today()
     version = (version or "").strip()
@@ -194,7 +204,10 @@ def publish(scope: Scope, draft_id: int, expected: int, version: str, effective_
         problems += model_problems(draft.model)
         if problems:
             raise ValidationError(problems)
-        text = dump_model(renamed(draft.model, version))
+        model = renamed(draft.model, version)
+        if model.title == model_of(draft.parent_version).title:  # not retitled: name the version
+            model = replace(model, title=f"Håndteringsmodellen {version}")
+        text = dump_model(model)
         checksum = text_checksum(text)
         cur.execute("INSERT INTO model_releases (version, definition, checksum, parent_version,"
                     " effective_from, draft_id, published_by) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -162,8 +162,9 @@ def period_bounds(scope: Scope) -> tuple[object, object]:
 
 
 def data_version(scope: Scope) -> tuple[object, ...]:
-    """Changes whenever a case changes; statistics caches include it in their key."""
-    return stats_raw.data_version(scope)
+    """Changes whenever a case changes or a model version is published (a new version adds its
+    levels and columns to the tables); statistics caches include it in their key."""
+    return (*stats_raw.data_version(scope), *version_names())
 
 
 def record_export(scope: Scope, *, page: str, table: str, fmt: str, flt: StatsFilter,

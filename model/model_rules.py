@@ -71,6 +71,27 @@ def _level_problems(lvl: Level, model: HandlingModel) -> list[str]:
     return problems
 
 
+def _texts(model: HandlingModel) -> list[tuple[str, str]]:
+    """Every free text of the model, with where it is (for messages)."""
+    found = [("Modellens titel", model.title), ("Modellens kilde", model.source)]
+    found += [(f"Signalet »{key}«", text) for key, text in model.signals]
+    found += [(f"Påmindelsen »{p.key}«", p.text) for p in model.prompts]
+    for lvl in model.levels:
+        where = f"Niveau {lvl.number}"
+        found += [(where, t) for t in (lvl.title, lvl.image, lvl.offence, lvl.help, lvl.duration)]
+        found += [(f"{where}, tiltag {i}", t) for i, m in enumerate(lvl.measures, start=1)
+                  for t in (m.text, m.label)]
+        found += [(f"{where}, indikator {i}", c.reason) for i, c in enumerate(lvl.indicators, 1)]
+    return found
+
+
+def identifiers_in(model: HandlingModel) -> list[str]:
+    """Identifiers (CPR, e-mail, phone, dates) in any of the model's texts: refused at saving, so
+    nothing of them is stored, as for every free text of the app."""
+    return [f"{where}: {problem}" for where, text in _texts(model)
+            for problem in identifier_problems(text)]
+
+
 def _conditions_valid(model: HandlingModel) -> bool:
     return all(c.when and all(name in FACTS and value_problem(name, value, model) is None
                               for name, value in c.when)

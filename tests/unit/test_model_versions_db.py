@@ -12,12 +12,12 @@ from db import model_registry as registry
 from db.case_queries import get_case
 from db.cases import create_case
 from db.connection import cursor
-from db.stats import dashboard
+from db.stats import dashboard, data_version
 from model.access import Role
 from model.case import CaseFacts
 from model.errors import AccessDenied, ConflictError, NotFound, StorageError, ValidationError
 from model.handling_model import load_model
-from model.model_toml import read_model
+from model.model_toml import dump_model, read_model
 from model.stats_filter import StatsFilter
 from tests.conftest import scope_of
 from tests.unit.case_helpers import NSJ, draft
@@ -102,10 +102,13 @@ def test_a_draft_with_problems_is_saved_but_not_published(fresh_db):
 
 
 def test_publishing_names_the_version_dates_it_and_audits_it(fresh_db):
+    before = data_version(LEADER)
     assert published_2019() == "2019"
+    assert data_version(LEADER) != before  # cached statistics are recomputed with the new version
     [info] = [v for v in registry.published() if v.version == "2019"]
     assert (info.effective_from, info.parent) == (TOMORROW, "2018")
     assert registry.model_of("2019").level(5).indicators[0].reason.startswith("Trusler")
+    assert registry.model_of("2019").title == "Håndteringsmodellen 2019"  # not left as "2018"
     [(obj, details, _)] = audit("model.publish")
     assert obj == "2019" and '"effective_from": "2026-05-21"' in details
     with pytest.raises(NotFound):  # the draft is gone from the drafts: it became the version
@@ -197,6 +200,20 @@ def test_a_broken_file_is_refused_in_danish_and_nothing_is_saved(fresh_db):
     with pytest.raises(ValidationError, match="ikke gyldig TOML"):
         drafts.import_draft(LEADER, "levels = [", "2018", "Ødelagt")
     assert drafts.list_drafts(LEADER) == [] and audit("model.draft_import") == []
+
+
+def test_an_identifier_in_a_model_text_is_refused_and_nothing_is_stored(fresh_db):
+    draft_id = drafts.create_draft(LEADER, "2018", "Forslag")
+    level = replace(load_model("2018").level(1), help="Ring til Anne på 12 34 56 78")
+    model = replace(load_model("2018"), levels=(level, *load_model("2018").levels[1:]))
+    with pytest.raises(ValidationError, match="Niveau 1: Teksten ligner et telefonnummer"):
+        drafts.save_draft(LEADER, draft_id, 1, model)
+    with pytest.raises(ValidationError, match="telefonnummer"):
+        drafts.import_draft(LEADER, dump_model(model), "2018", "Fra fil")
+    with cursor() as cur:
+        assert cur.execute("SELECT count(*) FROM model_drafts WHERE definition LIKE '%12 34 56 78%'"
+                           ).fetchone()[0] == 0
+    assert drafts.get_draft(LEADER, draft_id).row_version == 1
 
 
 def test_a_deleted_draft_is_gone(fresh_db):

@@ -11,7 +11,7 @@ from datetime import date
 
 from db import audit, rights
 from db.case_queries import locate
-from db.case_updates import bumped
+from db.case_updates import bumped, remember
 from db.connection import transaction
 from model.access import Scope
 from model.closing import Closing, OpenMeasure, closing_problems, open_musts
@@ -39,6 +39,7 @@ def close_case(scope: Scope, code: str, expected_version: int, closing: Closing,
             raise ValidationError(problems)
         version, level = cur.execute("SELECT model_version, chosen_level FROM cases"
                                      " WHERE case_id = ?", [case.case_id]).fetchone()
+        remember(cur, case.case_id)
         row_version = bumped(cur.execute(
             "UPDATE cases SET status = 'closed', closed_month = ?, row_version = row_version + 1,"
             " updated_at = current_timestamp WHERE case_id = ? AND row_version = ?"

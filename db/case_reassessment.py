@@ -1,8 +1,9 @@
 """Re-assessing a saved case: new facts, a new proposal, the chosen level, and the plan that follows.
 
 One transaction: the actor's rights read again, the row version the user saw checked, the proposal
-recomputed here from the facts (never taken from the form), the measures re-planned, the history
-line added and the audit entry written. Only open cases of the caller's own district.
+recomputed here from the facts (never taken from the form), the plan as it was kept (a snapshot, so
+released statistics keep counting it), the measures re-planned, the history line added and the audit
+entry written. Only open cases of the caller's own district.
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ def _measures(cur: duckdb.DuckDBPyConnection, case: CaseRow) -> list[StoredMeasu
     return [StoredMeasure(*r) for r in cur.execute(
         "SELECT measure_key, strength, status, done_month, due_month FROM case_measures"
         " WHERE case_id = ? ORDER BY position", [case.case_id]).fetchall()]
+
+
+def _snapshot(cur: duckdb.DuckDBPyConnection, case: CaseRow) -> None:
+    """Keep the plan as it is before the re-assessment changes it (released statistics count it)."""
+    cur.execute("INSERT INTO case_plan_snapshots SELECT case_id, current_timestamp, measure_key,"
+                " status FROM case_measures WHERE case_id = ?", [case.case_id])
+    cur.execute("INSERT INTO case_takedown_snapshots SELECT case_id, current_timestamp, platform,"
+                " outcome FROM case_takedowns WHERE case_id = ?", [case.case_id])
 
 
 def _store_plan(cur: duckdb.DuckDBPyConnection, case: CaseRow, rows, dropped: list[str]) -> None:
@@ -94,6 +103,7 @@ def reassess(scope: Scope, code: str, expected_version: int, change: Reassessmen
         check_version_unchanged(cur, model)
         new_plan = plan(change.facts, model, change.chosen_level)
         rows, dropped = replan(_measures(cur, case), new_plan.measures, model, month)
+        _snapshot(cur, case)
         _store_plan(cur, case, rows, dropped)
         _store_platforms(cur, case, change.facts.platforms)
         facts = change.facts

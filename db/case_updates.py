@@ -4,12 +4,16 @@ Closing (with the contact's answers) is db/case_closing.py, re-assessment db/cas
 
 Each change carries the `row_version` the user saw: a stale one is a ConflictError ("reload"), never
 an overwrite. Everything runs in one transaction with its audit entry, on the caller's district only.
+The value a change replaces is kept in a history table (migration 0007), so released statistics count
+a case as it was at the release's cutoff, not as it is today.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
+
+import duckdb
 
 from db import audit, rights
 from db.case_queries import CaseDetail, fetch_case, locate
@@ -18,6 +22,13 @@ from model.access import Scope
 from model.errors import ConflictError, ValidationError
 from model.export_ids import new_export_id
 from model.follow_up import FollowUp, done_month, follow_up_problems, with_police_facts
+
+
+def remember(cur: duckdb.DuckDBPyConnection, case_id: int) -> None:
+    """Keep the case's counted follow-up fields as they are before a change (see module doc);
+    every write that changes them (here, closing, re-assessment) calls this first."""
+    cur.execute("INSERT INTO case_history SELECT case_id, current_timestamp, police_consulted,"
+                " police_report_filed, status FROM cases WHERE case_id = ?", [case_id])
 
 
 def bumped(row: tuple | None) -> int:
@@ -50,6 +61,8 @@ def update_follow_up(scope: Scope, code: str, expected_version: int, change: Fol
         for key, status in change.measures.items():
             old_status, old_month = current[key]
             if status != old_status:
+                cur.execute("INSERT INTO case_measure_history VALUES (?, ?, current_timestamp, ?)",
+                            [case.case_id, key, old_status])
                 cur.execute("UPDATE case_measures SET status = ?, done_month = ?"
                             " WHERE case_id = ? AND measure_key = ?",
                             [status, done_month(old_status, status, old_month, today),
@@ -57,6 +70,8 @@ def update_follow_up(scope: Scope, code: str, expected_version: int, change: Fol
                 changed[f"measure.{key}"] = status
         for platform, outcome in change.takedowns.items():
             if outcome != takedowns[platform]:
+                cur.execute("INSERT INTO case_takedown_history VALUES (?, ?, current_timestamp, ?)",
+                            [case.case_id, platform, takedowns[platform]])
                 cur.execute("UPDATE case_takedowns SET outcome = ? WHERE case_id = ? AND platform = ?",
                             [outcome, case.case_id, platform])
                 changed[f"takedown.{platform}"] = outcome
@@ -66,6 +81,7 @@ def update_follow_up(scope: Scope, code: str, expected_version: int, change: Fol
             changed["police_report_filed"] = change.police_report_filed
         if not changed:
             return case.row_version
+        remember(cur, case.case_id)
         version = bumped(cur.execute(
             "UPDATE cases SET police_consulted = ?, police_report_filed = ?,"
             " row_version = row_version + 1, updated_at = current_timestamp"
@@ -86,6 +102,7 @@ def reopen_case(scope: Scope, code: str, expected_version: int) -> int:
             raise ConflictError()
         if case.status == "open":
             raise ValidationError("Sagen er allerede åben.")
+        remember(cur, case.case_id)
         version = bumped(cur.execute(
             "UPDATE cases SET status = 'open', closed_month = NULL, row_version = row_version + 1,"
             " updated_at = current_timestamp WHERE case_id = ? AND row_version = ?"

@@ -19,6 +19,7 @@ from db import audit, rights
 from db.case_queries import contact_districts
 from db.connection import transaction
 from db.model_registry import current_version, model_of
+from db.record_keys import new_key
 from model.access import Scope
 from model.case import CaseDraft, check_draft
 from model.errors import AccessDenied, ConflictError, StorageError, ValidationError
@@ -96,13 +97,13 @@ def _insert(cur: duckdb.DuckDBPyConnection, scope: Scope, district: str, draft: 
     case_id = cur.execute(
         "INSERT INTO cases (case_code, district_code, case_year, case_number, case_month, age_band,"
         " gender, institution_type, platforms, facts, model_version, proposed_level, chosen_level,"
-        " override_reason, note, submission_id, created_by, notices, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp,"
+        " override_reason, note, submission_id, created_by, record_key, notices, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp,"
         " current_timestamp) RETURNING case_id",
         [code, district, today.year, number, draft.month, facts.age_band, draft.gender,
          draft.institution_type, list(facts.platforms), facts.to_json(), model.version, proposed,
          draft.chosen_level, draft.override_reason, draft.note, draft.submission_id, scope.user_id,
-         list(chosen.notice_keys)],
+         new_key(), list(chosen.notice_keys)],
     ).fetchone()[0]
     measures = chosen.measures
     cur.executemany(

@@ -1,14 +1,16 @@
-"""Statistics for the dashboards, scoped and suppressed before they leave db/.
+"""Statistics for the dashboards, scoped and perturbed before they leave db/.
 
-`dashboard(scope, flt, district)` returns the nationwide tables with small counts suppressed (as the
-caller may see them) and, for a district contact asking for their own district, that district's
-tables in full. Every table is a long frame of counts with margins labelled TOTAL ("I alt") and
-`pd.NA` where a value is hidden; categories are codes (levels, districts, vocab codes, months).
+`dashboard(scope, flt, district, on)` returns the nationwide tables as the caller may see them: from
+the release in force on day `on` (model/release.py), every figure perturbed with the cell key method
+(model/perturbation.py). A district contact asking for their own district also gets that district's
+tables exact and live. Every table is a long frame of counts with margins labelled TOTAL ("I alt");
+categories are codes (levels, districts, vocab codes, months).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 
 import pandas as pd
 
@@ -16,12 +18,14 @@ from db import audit, rights, stats_raw
 from db.connection import transaction
 from db.districts import all_districts
 from db.model_registry import current_version, model_of, version_names
-from db.stats_publish import Spec, concat, full, publish
+from db.stats_publish import Spec, concat, publish
 from model.access import Role, Scope
-from model.errors import NotFound
+from model.errors import AccessDenied, NotFound
 from model.export_ids import new_export_id
-from model.stats_filter import StatsFilter
-from model.suppression import Key, key_of
+from model.perturbation import CELL_KEY, EXACT, PTable
+from model.published import LEADER_ONLY, SLICED, TABLES
+from model.release import Release
+from model.stats_filter import StatsFilter, month_range
 from model.vocab import (
     AGE_BANDS,
     CASE_STATUS,
@@ -34,19 +38,19 @@ from model.vocab import (
 
 POLICE = ("none", "consulted", "reported")
 DIRECTIONS = ("followed", "raised", "lowered")
-REASONS = ("none", *OVERRIDE_REASONS)
-SLICED = ("calibration", "direction", "reasons", "measures")
-LEADER_ONLY = ("calibration", "direction", "reasons")
+OVERRIDES = ("raised", "lowered")
 
 
 @dataclass(frozen=True, eq=False)
 class Dashboard:
-    """`national`: suppressed tables by name; `own`: the asked district's tables in full (or {})."""
+    """`national`: published tables by name; `own`: the asked district's tables exact (or {})."""
 
     national: dict[str, pd.DataFrame]
     own: dict[str, pd.DataFrame] = field(default_factory=dict)
     district: str | None = None
     measures_version: str = ""
+    release: Release | None = None
+    method: PTable = CELL_KEY
 
 
 def _model_levels(names: list[str]) -> list[int]:
@@ -54,54 +58,65 @@ def _model_levels(names: list[str]) -> list[int]:
     return sorted({n for v in known for n in model_of(v).level_numbers})
 
 
-def _months(scope: Scope, flt: StatsFilter) -> list[pd.Timestamp]:
+def _months(scope: Scope, flt: StatsFilter, release: Release | None) -> list[pd.Timestamp]:
     first, last = flt.first_month, flt.last_month
     if first is None or last is None:
         low, high = stats_raw.month_bounds(scope)
         first, last = first or low, last or high
-    if first is None or last is None:
+    if release is not None and last is not None:
+        last = min(last, release.last_month)
+    if first is None or last is None or first > last:
         return []
-    return list(pd.date_range(pd.Timestamp(first), pd.Timestamp(last), freq="MS"))
+    return [pd.Timestamp(m) for m in month_range(first, last)]
 
 
-def _case_specs(scope: Scope, flt: StatsFilter, raw: dict[str, pd.DataFrame]):
-    names = [flt.model_version] if flt.model_version else version_names()
-    names += sorted(set(raw["by_version"]["version"]) - set(names))
-    proposed = sorted(set(_model_levels(names)) | set(raw["calibration"]["proposed"]))
+def _specs(scope: Scope, flt: StatsFilter, release: Release | None, names: tuple[str, ...]) -> list[Spec]:
+    """The specs of the tables `names` (slices expanded), from one scan plus the joins they need."""
+    raw = stats_raw.case_counts(scope, flt, release)
+    versions_found = sorted(set(raw["by_version"]["version"]))
+    model_names = [flt.model_version] if flt.model_version else version_names()
+    model_names += [v for v in versions_found if v not in model_names]
+    proposed = sorted(set(_model_levels(model_names)) | set(raw["calibration"]["proposed"]))
     levels = list(flt.levels) or sorted(set(proposed) | set(raw["by_version"]["level"]))
     districts = [d.code for d in all_districts() if not flt.districts or d.code in flt.districts]
     districts += [d for d in flt.districts if d not in districts]
-    specs = [
-        Spec("by_month", raw["by_month"], "month", "level", _months(scope, flt), levels),
-        Spec("by_district", raw["by_district"], "district", None, districts),
-        Spec("age_gender", raw["age_gender"], "age_band", "gender", list(AGE_BANDS), list(GENDERS)),
-        Spec("police", raw["police"], "police", "level", POLICE, levels),
-        Spec("status", raw["status"], "status", "level", list(CASE_STATUS), levels),
-        Spec("by_version", raw["by_version"], "level", "version", levels, names),
-    ]
-    equations: list[tuple[list[Key], list[Key]]] = []
-    for v in names:
-        fixed, extra = (("version", v),), {"version": v}
-        part = {t: raw[t][raw[t]["version"] == v].drop(columns="version") for t in LEADER_ONLY}
-        specs += [
-            Spec(f"calibration:{v}", part["calibration"], "proposed", "level", proposed, levels,
-                 fixed, extra),
-            Spec(f"direction:{v}", part["direction"], "proposed", "direction", proposed, DIRECTIONS,
-                 fixed, extra),
-            Spec(f"reasons:{v}", part["reasons"], "reason", "direction", REASONS, DIRECTIONS,
-                 fixed, extra),
-        ]
-        for p in proposed:
-            for d in DIRECTIONS:
-                cells = [key_of(("proposed", p), ("level", lvl), *fixed) for lvl in levels
-                         if _direction(p, lvl) == d]
-                if cells:
-                    equations.append((cells, [key_of(("proposed", p), ("direction", d), *fixed)]))
-    return specs, equations
+    specs = {
+        "by_month": [Spec("by_month", raw["by_month"], "month", "level",
+                          _months(scope, flt, release), levels)],
+        "by_district": [Spec("by_district", raw["by_district"], "district", None, districts)],
+        "age_gender": [Spec("age_gender", raw["age_gender"], "age_band", "gender", list(AGE_BANDS),
+                            list(GENDERS))],
+        "police": [Spec("police", raw["police"], "police", "level", POLICE, levels)],
+        "status": [Spec("status", raw["status"], "status", "level", list(CASE_STATUS), levels)],
+        "by_version": [Spec("by_version", raw["by_version"], "level", "version", levels, model_names)],
+    }
+    if {"calibration", "direction", "reasons"} & set(names):
+        specs |= {"calibration": [], "direction": [], "reasons": []}
+        reasons = raw["reasons"]
+        reasons = reasons[(reasons["reason"] != "none") & reasons["direction"].isin(OVERRIDES)]
+        for v in model_names:
+            extra = {"version": v}
 
+            def part(df: pd.DataFrame, v: str = v) -> pd.DataFrame:
+                return df[df["version"] == v].drop(columns="version")
 
-def _direction(proposed: int, chosen: int) -> str:
-    return "followed" if chosen == proposed else ("raised" if chosen > proposed else "lowered")
+            specs["calibration"].append(Spec(f"calibration:{v}", part(raw["calibration"]), "proposed",
+                                             "level", proposed, levels, extra))
+            specs["direction"].append(Spec(f"direction:{v}", part(raw["direction"]), "proposed",
+                                           "direction", proposed, DIRECTIONS, extra))
+            specs["reasons"].append(Spec(f"reasons:{v}", part(reasons), "reason", "direction",
+                                         list(OVERRIDE_REASONS), OVERRIDES, extra))
+    if "platforms" in names:
+        specs["platforms"] = [Spec("platforms", stats_raw.platform_counts(scope, flt, release),
+                                   "platform", None, list(PLATFORMS))]
+    if "takedowns" in names:
+        specs["takedowns"] = [Spec("takedowns", stats_raw.takedown_counts(scope, flt, release),
+                                   "outcome", None, list(TAKEDOWN_OUTCOMES))]
+    if "measures" in names:
+        version = flt.model_version or current_version()
+        specs["measures"] = _measure_specs(stats_raw.measure_counts(scope, flt, version, release),
+                                           version, flt)
+    return [s for name in names for s in specs.get(name, [])]
 
 
 def _measure_specs(raw: pd.DataFrame, version: str, flt: StatsFilter) -> list[Spec]:
@@ -112,53 +127,70 @@ def _measure_specs(raw: pd.DataFrame, version: str, flt: StatsFilter) -> list[Sp
         keys = [m.key for m in model.level(lvl).measures] if model and lvl in model.level_numbers else []
         part = raw[raw["level"] == lvl].drop(columns="level")
         specs.append(Spec(f"measures:{lvl}", part, "measure", "measure_status", keys,
-                          list(MEASURE_STATUS), (("level", lvl),), {"level": lvl}))
+                          list(MEASURE_STATUS), {"level": lvl}, col_totals=False))
     return specs
 
 
-def _tables(scope: Scope, flt: StatsFilter, known: tuple[str, ...], publish_fn) -> dict:
-    raw = stats_raw.case_counts(scope, flt, known)
-    specs, equations = _case_specs(scope, flt, raw)
-    version = flt.model_version or current_version()
-    groups = [
-        (specs, equations),
-        ([Spec("platforms", stats_raw.platform_counts(scope, flt, known), "platform", None,
-               list(PLATFORMS))], []),
-        ([Spec("takedowns", stats_raw.takedown_counts(scope, flt, known), "outcome", None,
-               list(TAKEDOWN_OUTCOMES))], []),
-        (_measure_specs(stats_raw.measure_counts(scope, flt, known, version), version, flt), []),
-    ]
-    frames: dict[str, pd.DataFrame] = {}
-    for group, eqs in groups:
-        frames |= publish_fn(group, eqs)
+def tables(scope: Scope, flt: StatsFilter, names: tuple[str, ...], release: Release | None,
+           ptable: PTable) -> dict[str, pd.DataFrame]:
+    """The tables `names` as published by `ptable`; slices both one by one (`calibration:2018`) and
+    stacked under their table's name (`calibration`)."""
+    frames = {s.name: publish(s, ptable) for s in _specs(scope, flt, release, names)}
     for name in SLICED:
-        frames[name] = concat(frames, name)
-    return {k: v for k, v in frames.items() if ":" not in k}
+        if name in names:
+            frames[name] = concat(frames, name)
+    return frames
 
 
-def _full(specs, _equations) -> dict[str, pd.DataFrame]:
-    return {s.name: full(s) for s in specs}
-
-
-def dashboard(scope: Scope, flt: StatsFilter, district: str | None = None) -> Dashboard:
-    """Nationwide tables as `scope` may see them; with `district`, that district's own in full."""
+def _viewer(scope: Scope, district: str | None) -> tuple[str, ...]:
     stats_raw.check_stats_access(scope)
-    flt = flt.normalised()
     if district is not None and district not in scope.districts(Role.DISTRICT_CONTACT):
         raise NotFound()
-    known = tuple(sorted(scope.districts(Role.DISTRICT_CONTACT)))
-    national = _tables(scope, flt, known, publish)
-    if not scope.has(Role.PROJECT_LEADER):
-        national = {k: v for k, v in national.items() if k not in LEADER_ONLY}
+    if scope.has(Role.PROJECT_LEADER):
+        return tuple(TABLES)
+    return tuple(n for n in TABLES if n not in LEADER_ONLY)
+
+
+def dashboard(scope: Scope, flt: StatsFilter, district: str | None = None,
+              on: date | None = None) -> Dashboard:
+    """Nationwide tables as `scope` may see them on day `on` (default today): released and perturbed;
+    with `district` (a contact's own), that district's tables exact and live."""
+    names = _viewer(scope, district)
+    flt = flt.normalised()
+    release = Release.on_day(on or date.today())
+    national = tables(scope, flt, names, release, CELL_KEY)
     own = {}
     if district is not None:
-        own = _tables(scope, replace(flt, districts=(district,)), (district,), _full)
-    return Dashboard(national, own, district, flt.model_version or current_version())
+        own = tables(scope, replace(flt, districts=(district,)), names, None, EXACT)
+    return Dashboard(national, own, district, flt.model_version or current_version(), release, CELL_KEY)
 
 
-def period_bounds(scope: Scope) -> tuple[object, object]:
-    """First and last case month of the whole database, for the period filter's defaults."""
-    return stats_raw.month_bounds(scope)
+def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, on: date | None = None,
+                   viewer: Scope | None = None) -> Dashboard:
+    """The same tables unperturbed, for the disclosure audit only (administrators and tools).
+
+    `viewer` is whose dashboard to mirror (which tables); the numbers are the true counts behind it.
+    """
+    if not scope.has(Role.ADMIN):
+        raise AccessDenied()
+    names = _viewer(viewer or scope, district)
+    flt = flt.normalised()
+    release = Release.on_day(on or date.today())
+    national = tables(viewer or scope, flt, names, release, EXACT)
+    own = {}
+    if district is not None:
+        own = tables(viewer or scope, replace(flt, districts=(district,)), names, None, EXACT)
+    return Dashboard(national, own, district, flt.model_version or current_version(), release, EXACT)
+
+
+def period_bounds(scope: Scope, released_on: date | None = None) -> tuple[object, object]:
+    """First and last case month of the whole database, for the period filter's defaults; with
+    `released_on`, the last month is at most the last month released that day."""
+    low, high = stats_raw.month_bounds(scope)
+    if released_on is not None and high is not None:
+        high = min(high, Release.on_day(released_on).last_month)
+        low = min(low, high)
+    return low, high
 
 
 def data_version(scope: Scope) -> tuple[object, ...]:
@@ -168,18 +200,21 @@ def data_version(scope: Scope) -> tuple[object, ...]:
 
 
 def record_export(scope: Scope, *, page: str, table: str, fmt: str, flt: StatsFilter,
-                  district: str | None = None) -> str:
+                  district: str | None = None, release: Release | None = None,
+                  method: str | None = None) -> str:
     """Write one download of a statistics table or chart to the audit log; returns its export id.
 
-    The caller's rights are read again first: a revoked or logged-out user gets no file.
+    The caller's rights are read again first: a revoked or logged-out user gets no file. The entry
+    names the release and method of the figures (None, "eksakt": a contact's own, live and exact).
     """
     export_id = new_export_id()
+    details = {"page": page, "format": fmt, "filter": asdict(flt),
+               "release": release.day.isoformat() if release else None, "method": method}
     with transaction() as cur:
         scope = rights.recheck(cur, scope)
         stats_raw.check_stats_access(scope)
         if district is not None and district not in scope.districts(Role.DISTRICT_CONTACT):
             raise NotFound()
         audit.record(cur, scope, "stats.export", district=district, object_type="stats_table",
-                     object_id=table, details={"page": page, "format": fmt, "filter": asdict(flt)},
-                     export_id=export_id)
+                     object_id=table, details=details, export_id=export_id)
     return export_id

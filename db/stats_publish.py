@@ -1,9 +1,10 @@
-"""Turn raw counts (split by `known`) into published tables: suppressed, and consistent per viewer.
+"""Turn true counts and cell keys into published tables: every cell, margin and total perturbed.
 
-A viewer who sees some districts in full (a district contact: their own) could subtract those from a
-nationwide figure. So the nationwide tables are suppressed on the *other* districts' counts, with
-every element whose nationwide value is 1-4 hidden too, and the viewer's own counts are added back
-to the shown values only. For a viewer without districts this is plain suppression.
+Each figure - inner cell, row total, column total, grand total - is a cell of its own: its true count
+is the number of its cases and its key the sum of their record keys, and the perturbation table gives
+its published value (model/perturbation.py). So a total is not the sum of the published cells
+(`exact_sums` false), but the same cases give the same value in every table and every view: the
+number of cases at level 3 is one figure wherever it appears.
 """
 
 from __future__ import annotations
@@ -11,17 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
-from model.suppression import CountTable, Key, suppress_linked, with_margins
-
-THRESHOLD = 5
+from model.perturbation import PTable
+from model.published import TOTAL
 
 
 @dataclass(frozen=True, eq=False)
 class Spec:
-    """One table to publish: a raw frame (known, row, [col], n) and the categories it must show."""
+    """One table to publish: a raw frame (row, [col], n, k) and the categories it must show."""
 
     name: str
     raw: pd.DataFrame
@@ -29,78 +28,57 @@ class Spec:
     col: str | None
     rows: Sequence[object]
     cols: Sequence[object] = ()
-    fixed: tuple[tuple[str, object], ...] = ()
     extra: dict[str, object] = field(default_factory=dict)  # constant columns put in front
+    # False: no column totals and no grand total. For the measures per level: every case at a level
+    # has each of its measures once, so their sum is (measures) x (cases), and a total known to +-2
+    # would give the number of cases to +-2/measures: it would pin a count of 1-4.
+    col_totals: bool = True
 
 
-def _sums(df: pd.DataFrame, keys: list[str]) -> dict[tuple, int]:
-    """Counts summed per key tuple, in plain Python: the frames are small, pandas' overhead is not."""
-    sums: dict[tuple, int] = {}
-    for *key, n in zip(*(df[k].tolist() for k in keys), df["n"].tolist(), strict=True):
-        sums[tuple(key)] = sums.get(tuple(key), 0) + n
+def _sums(df: pd.DataFrame, keys: list[str]) -> dict[tuple, tuple[int, int]]:
+    """(count, key sum) per key tuple, in plain Python: the frames are small, pandas' overhead is not."""
+    sums: dict[tuple, tuple[int, int]] = {}
+    if not len(df):
+        return sums
+    for *key, n, k in zip(*(df[c].tolist() for c in keys), df["n"].tolist(), df["k"].tolist(), strict=True):
+        n0, k0 = sums.get(tuple(key), (0, 0))
+        sums[tuple(key)] = (n0 + int(n), k0 + int(k))
     return sums
 
 
-def complete(df: pd.DataFrame, row: str, col: str | None, rows: Sequence[object],
-             cols: Sequence[object]) -> pd.DataFrame:
-    """Counts summed per cell over every combination of categories (zeros where absent).
+def categories(listed: Sequence[object], found: Sequence[object]) -> list[object]:
+    """The listed categories, then any found in the data but not listed (so totals stay true)."""
+    seen = set(listed)
+    return list(listed) + [c for c in dict.fromkeys(found) if c not in seen]
 
-    Categories found in the data but not listed are kept at the end, so totals stay true.
-    """
-    keys = [row] if col is None else [row, col]
-    sums = _sums(df, keys) if len(df) else {}
-    listed_rows = set(rows)
-    all_rows = list(rows) + [r for r in dict.fromkeys(k[0] for k in sums) if r not in listed_rows]
-    if col is None:
-        cells = [(r,) for r in all_rows]
+
+def publish(spec: Spec, ptable: PTable) -> pd.DataFrame:
+    """The table as a long frame with margins labelled TOTAL: cells first, then row totals, column
+    totals and the grand total (unless `col_totals` is off); `n` is the published value (Int64)."""
+    keys = [spec.row] if spec.col is None else [spec.row, spec.col]
+    sums = _sums(spec.raw, keys)
+    rows = categories(spec.rows, [k[0] for k in sums])
+    cols = [] if spec.col is None else categories(spec.cols, [k[1] for k in sums])
+
+    def figure(members: list[tuple]) -> int:
+        n = k = 0
+        for m in members:
+            dn, dk = sums.get(m, (0, 0))
+            n, k = n + dn, k + dk
+        return ptable.publish(n, k)
+
+    out: list[tuple] = []
+    if spec.col is None:
+        out = [((r,), figure([(r,)])) for r in rows]
+        out.append(((TOTAL,), figure([(r,) for r in rows])))
     else:
-        listed_cols = set(cols)
-        all_cols = list(cols) + [c for c in dict.fromkeys(k[1] for k in sums) if c not in listed_cols]
-        cells = [(r, c) for r in all_rows for c in all_cols]
-    out: dict[str, object] = {k: pd.Index([c[i] for c in cells]) for i, k in enumerate(keys)}
-    out["n"] = np.array([sums.get(c, 0) for c in cells], dtype=np.int64)
-    return pd.DataFrame(out)
-
-
-def split(spec: Spec) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(others, own) completed to the spec's categories."""
-    known = spec.raw["known"].astype(bool) if len(spec.raw) else pd.Series(dtype=bool)
-    others = complete(spec.raw[~known], spec.row, spec.col, spec.rows, spec.cols)
-    own = complete(spec.raw[known], spec.row, spec.col, spec.rows, spec.cols)
-    # Both must share one layout; categories only in one part are added to the other as zeros.
-    rows = list(dict.fromkeys([*others[spec.row], *own[spec.row]]))
-    cols = [] if spec.col is None else list(dict.fromkeys([*others[spec.col], *own[spec.col]]))
-    return (complete(others, spec.row, spec.col, rows, cols),
-            complete(own, spec.row, spec.col, rows, cols))
-
-
-def publish(specs: Sequence[Spec], equations: Sequence[tuple[Sequence[Key], Sequence[Key]]] = ()
-            ) -> dict[str, pd.DataFrame]:
-    """Suppress `specs` (one population) together and add the viewer's own counts back."""
-    parts = [split(s) for s in specs]
-    tables = []
-    for spec, (others, own) in zip(specs, parts, strict=True):
-        total = with_margins(others, spec.row, spec.col, "n")
-        total["n"] = total["n"] + with_margins(own, spec.row, spec.col, "n")["n"]
-        small = total[(total["n"] >= 1) & (total["n"] < THRESHOLD)]
-        hide = tuple(zip(small[spec.row], small[spec.col] if spec.col else [None] * len(small),
-                         strict=True))
-        tables.append(CountTable(others, spec.row, spec.col, "n", hide=hide, fixed=spec.fixed))
-    suppressed = suppress_linked(tables, THRESHOLD, equations)
-    out = {}
-    for spec, (_, own), frame in zip(specs, parts, suppressed, strict=True):
-        own_m = with_margins(own, spec.row, spec.col, "n")
-        frame["n"] = frame["n"] + own_m["n"]  # NA stays NA: hidden stays hidden
-        for i, (name, value) in enumerate(spec.extra.items()):
-            frame.insert(i, name, value)
-        out[spec.name] = frame
-    return out
-
-
-def full(spec: Spec) -> pd.DataFrame:
-    """The viewer's own counts with margins, nothing hidden (their own district's figures)."""
-    _, own = split(spec)
-    frame = with_margins(own, spec.row, spec.col, "n")
+        out = [((r, c), figure([(r, c)])) for r in rows for c in cols]
+        out += [((r, TOTAL), figure([(r, c) for c in cols])) for r in rows]
+        if spec.col_totals:
+            out += [((TOTAL, c), figure([(r, c) for r in rows])) for c in cols]
+            out.append(((TOTAL, TOTAL), figure([(r, c) for r in rows for c in cols])))
+    frame = pd.DataFrame({k: [labels[i] for labels, _ in out] for i, k in enumerate(keys)})
+    frame["n"] = pd.array([v for _, v in out], dtype="Int64")
     for i, (name, value) in enumerate(spec.extra.items()):
         frame.insert(i, name, value)
     return frame

@@ -35,6 +35,8 @@ def _case_params(seed: int, first_month: date, months: int, model_versions: list
     k_max = max(len(m.levels) for m in models)
     return {
         "seed": seed,
+        "delay_mean": prof.REGISTRATION_DELAY_MEAN_DAYS,
+        "late_share": prof.LATE_SHARE,
         "first_month": first_month,
         "last_off": months - 1,
         "districts": prof.buckets(prof.DISTRICTS),

@@ -36,6 +36,8 @@ TAKEDOWN = [  # outcome weights by level
     {"police_handles": 50, "removed": 30, "requested": 10, "refused": 10},
     {"police_handles": 60, "removed": 25, "requested": 10, "refused": 5},
 ]
+REGISTRATION_DELAY_MEAN_DAYS = 10  # days from the event to its registration (exponential)
+LATE_SHARE = 0.05  # cases registered 30-150 days late, often after their month is released
 TAKEDOWN_SHARE = [0.15, 0.6, 0.95, 0.98]  # cases with takedown rows, by level
 
 

@@ -3,8 +3,8 @@
 Input is the stored cases grouped by the facts the two models' indicators name (db/model_backtest.py
 reads only those), so cases that cannot differ are assessed once; and each model's conditions are
 compiled once into plain predicates (`Proposer`, the same answers as model/triage.py's `propose`,
-tested). Output is raw counts per (known, parent's proposal, draft's proposal, chosen level, why the
-proposal changed); db/model_backtest.py publishes them under the statistics' disclosure rules.
+tested). Output is true counts and key sums per (parent's proposal, draft's proposal, chosen level,
+why the proposal changed); db/model_backtest.py publishes them under the statistics' disclosure rules.
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ UNCHANGED = ""
 
 @dataclass(frozen=True)
 class Outcome:
-    """Cases (`n`) with one combination of proposals; `why` names the draft's fitting indicators
-    when its proposal differs from the parent's (UNCHANGED otherwise)."""
+    """Cases (`n`, record keys summing to `k`) with one combination of proposals; `why` names the
+    draft's fitting indicators when its proposal differs from the parent's (UNCHANGED otherwise)."""
 
-    known: bool
     parent: int
     draft: int
     chosen: int
     why: str
     n: int
+    k: int
 
 
 def _atom(name: str, expected: Any) -> Callable[[dict[str, Any]], bool]:
@@ -72,21 +72,22 @@ def _why(values: dict, draft: HandlingModel, level: int) -> str:
     return " / ".join(reasons) or f"Ingen indikator over niveau {level} passer"
 
 
-def run(groups: Iterable[tuple[tuple, int, bool, int]], names: list[str], parent: HandlingModel,
+def run(groups: Iterable[tuple[tuple, int, int, int]], names: list[str], parent: HandlingModel,
         draft: HandlingModel) -> list[Outcome]:
-    """`groups`: (values of the base facts `names`, chosen level, known, number of cases); the facts
-    named must be those the models' indicators depend on (model/triage.py's `named_base_facts`).
-    Counts are summed per outcome."""
+    """`groups`: (values of the base facts `names`, chosen level, number of cases, key sum); the
+    facts named must be those the models' indicators depend on (model/triage.py's
+    `named_base_facts`). Counts and key sums are added up per outcome."""
     old_rule, new_rule = Proposer(parent), Proposer(draft)
     proposals: dict[tuple, tuple[int, int, str]] = {}
-    totals: dict[tuple[bool, int, int, int, str], int] = {}
-    for facts, chosen, known, n in groups:
+    totals: dict[tuple[int, int, int, str], tuple[int, int]] = {}
+    for facts, chosen, n, k in groups:
         found = proposals.get(facts)
         if found is None:
             values = with_derived(dict(zip(names, facts, strict=True)))
             old, new = old_rule(values), new_rule(values)
             found = proposals[facts] = (old, new,
                                         UNCHANGED if old == new else _why(values, draft, new))
-        key = (bool(known), found[0], found[1], int(chosen), found[2])
-        totals[key] = totals.get(key, 0) + int(n)
-    return [Outcome(*key, n) for key, n in totals.items()]
+        key = (found[0], found[1], int(chosen), found[2])
+        n0, k0 = totals.get(key, (0, 0))
+        totals[key] = (n0 + int(n), k0 + int(k))
+    return [Outcome(*key, *nk) for key, nk in totals.items()]

@@ -1,8 +1,9 @@
 """Small-count suppression of count tables: 1-4 is never shown, and nothing hidden can be derived.
 
-Why: counts are small, and a published 1-4 can single out a victim. Every nationwide table passes
-through here before it leaves `db/`. A table is a long frame of counts; the result carries row,
-column and grand totals (labelled `TOTAL`) and `pd.NA` where a value is hidden.
+Used for the course coverage page (counts of trained professionals). The case statistics use the
+cell key method instead (model/perturbation.py): suppression per view cannot survive differencing.
+A table is a long frame of counts; the result carries row, column and grand totals (labelled
+`TOTAL`) and `pd.NA` where a value is hidden.
 
 Tables that count the same units in the same population share their margins (e.g. cases per level
 in "month x level" and "status x level"); suppress them together with `suppress_linked`, so a margin
@@ -20,9 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from model.published import TOTAL
 from model.suppression_core import Line, suppression_mask
 
-TOTAL = "I alt"
 # Statistics Denmark marks discretionised (confidential) figures "..". One mark for primary and
 # secondary suppression alike: "<5" would be false for complements and tell which hidden cells are small.
 SUPPRESSED_MARK = ".."

@@ -1,9 +1,13 @@
 -- Synthetic cases [$lo, $hi) for seed $seed: every draw is hash(i, seed, salt), so the same seed and N
 -- give the same cases. Lookup lists (see db/synthetic_profile.py) turn a hash into a weighted category.
+-- Registration: the event falls on a day of its month and is registered some days later (exponential,
+-- mean $delay_mean days), a few cases weeks or months later ($late_share): some arrive after their
+-- month is released, as in real life (see model/release.py). Record keys are drawn from the seed, so a
+-- data set is reproducible; real cases get theirs from the CSPRNG (db/record_keys.py).
 INSERT INTO cases (case_code, district_code, case_year, case_number, case_month, age_band, gender,
                    institution_type, platforms, facts, model_version, proposed_level, chosen_level,
                    override_reason, police_consulted, police_report_filed, status, closed_month,
-                   submission_id, created_by, created_at, updated_at)
+                   submission_id, created_by, record_key, created_at, updated_at)
 WITH drawn AS (
     SELECT i,
         $districts[1 + (hash(i, $seed, 'district') % 1000)::INTEGER] AS district_code,
@@ -18,7 +22,13 @@ WITH drawn AS (
         (hash(i, $seed, 'police') % 1000) / 1000.0 AS u_police,
         (hash(i, $seed, 'report') % 1000) / 1000.0 AS u_report,
         (hash(i, $seed, 'closed') % 1000) / 1000.0 AS u_closed,
-        (hash(i, $seed, 'flags') % 1000000)::INTEGER AS h_flags
+        (hash(i, $seed, 'flags') % 1000000)::INTEGER AS h_flags,
+        (hash(i, $seed, 'event_day') % 28)::INTEGER AS event_day,
+        floor(-ln((hash(i, $seed, 'delay') % 1000000 + 1) / 1000001.0) * $delay_mean)::INTEGER
+            + CASE WHEN hash(i, $seed, 'late') % 1000 < 1000 * $late_share
+                   THEN 30 + (hash(i, $seed, 'late_days') % 120)::INTEGER ELSE 0 END AS delay_days,
+        (hash(i, $seed, 'minute') % 600)::INTEGER AS minute,
+        (hash(i, $seed, 'record_key') % 4294967296)::UINTEGER AS record_key
     FROM range($lo, $hi) t(i)
 ), versioned AS (
     SELECT *, len(list_filter($version_starts, lambda s: s <= off)) AS vi FROM drawn
@@ -74,6 +84,7 @@ SELECT
                                 $first_month + to_months($last_off))::DATE END,
     'synthetic-' || $seed || '-' || i,
     0,
-    case_month + to_days(h_flags % 27) + INTERVAL 10 HOUR,
-    case_month + to_days(h_flags % 27) + INTERVAL 10 HOUR
+    record_key,
+    case_month + to_days(event_day + delay_days) + INTERVAL 8 HOUR + to_minutes(minute),
+    case_month + to_days(event_day + delay_days) + INTERVAL 8 HOUR + to_minutes(minute)
 FROM numbered

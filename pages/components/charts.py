@@ -1,7 +1,8 @@
-"""Charts of the statistics pages as pure functions of published (suppressed) frames.
+"""Charts of the statistics pages as pure functions of published (perturbed) frames.
 
-Each function takes cells from pages.components.stats_frames (labels added, margins and hidden
-values already left out) and returns an `alt.Chart` with explicit encoding types. Charts carry no
+Each function takes cells from pages.components.stats_frames (labels added, margins left out) and
+returns an `alt.Chart` with explicit encoding types. Honest charts: a stacked bar also marks its own
+published total, since adjusted parts need not add up to it exactly. Charts carry no
 title: the page prints it above chart and table, and an exported image gets it added. A chart carries
 only the columns it encodes, so its data, tooltips and exports hold nothing the table does not.
 The Danish theme (number and time locale, colours) is registered once, when this module is imported.
@@ -46,20 +47,32 @@ def _level_scale(df: pd.DataFrame) -> alt.Scale:
                      range=[LEVEL_COLOURS[min(int(n), len(LEVEL_COLOURS)) - 1] for n, _ in pairs])
 
 
-def cases_by_month(df: pd.DataFrame) -> alt.Chart:
-    """Stacked bars of cases per month and level (columns month, month_label, level, level_label, n)."""
+def cases_by_month(df: pd.DataFrame, totals: pd.DataFrame | None = None) -> alt.Chart | alt.LayerChart:
+    """Stacked bars of cases per month and level (columns month, month_label, level, level_label, n),
+    with each month's published total (columns month, month_label, n) as a black mark: the parts are
+    adjusted one by one, so the stack may end a little above or below it."""
     data = df[["month", "month_label", "level", "level_label", "n"]].astype({"n": "int64"})
     data["month"] = pd.to_datetime(data["month"]).dt.strftime("%Y-%m-%d")  # JSON-safe, local date
     scale = _level_scale(data)
     data = data.drop(columns="level")
-    return alt.Chart(data).mark_bar().encode(
-        x=alt.X("yearmonth(month):T", title="Måned", axis=alt.Axis(format="%b %Y", labelAngle=-45)),
-        y=alt.Y("n:Q", title="Antal sager", stack="zero"),
+    x = alt.X("yearmonth(month):T", title="Måned", axis=alt.Axis(format="%b %Y", labelAngle=-45))
+    bars = alt.Chart(data).mark_bar().encode(
+        x=x, y=alt.Y("n:Q", title="Antal sager", stack="zero"),
         color=alt.Color("level_label:N", title="Niveau", scale=scale),
         order=alt.Order("level_label:N"),
         tooltip=[alt.Tooltip("month_label:N", title="Måned"),
                  alt.Tooltip("level_label:N", title="Niveau"), COUNT],
     )
+    if totals is None or not len(totals):
+        return bars
+    marks = totals[["month", "month_label", "n"]].astype({"n": "int64"})
+    marks["month"] = pd.to_datetime(marks["month"]).dt.strftime("%Y-%m-%d")
+    tick = alt.Chart(marks).mark_tick(color="black", thickness=2, size=14).encode(
+        x=x, y=alt.Y("n:Q"),
+        tooltip=[alt.Tooltip("month_label:N", title="Måned"),
+                 alt.Tooltip("n:Q", title="I alt", format=",d")],
+    )
+    return alt.layer(bars, tick)
 
 
 def bars(df: pd.DataFrame, dim: str) -> alt.Chart:
@@ -135,9 +148,9 @@ def measures_by_level(df: pd.DataFrame) -> alt.Chart:
 
 
 def calibration_heatmap(df: pd.DataFrame) -> alt.LayerChart:
-    """Proposed x chosen level, hidden cells included (columns proposed_label, level_label, n, text).
+    """Proposed x chosen level (columns proposed_label, level_label, n, text).
 
-    The diagonal is agreement with the model; a hidden cell stays grey and shows the mark.
+    The diagonal is agreement with the model; a cell not shown would stay grey with the mark.
     """
     data = df[["proposed_label", "level_label", "n", "text"]].astype({"n": "Int64"})
     base = alt.Chart(data).encode(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from model.suppression import format_count
+from model.published import format_count
 
 # district code -> (column, row, short label; \n breaks a label that is wider than its tile)
 TILES: dict[str, tuple[int, int, str]] = {
@@ -48,8 +48,7 @@ def tile_frame(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
 
 def district_tiles(tiles: pd.DataFrame) -> alt.LayerChart:
-    """The tile map: colour by count; a hidden count leaves its tile grey, with the mark; a
-    district outside the filter stays pale."""
+    """The tile map: colour by count; a district outside the filter stays pale."""
     base = alt.Chart(tiles).encode(
         x=alt.X("col:O", axis=None, scale=alt.Scale(domain=list(range(7)))),
         y=alt.Y("row:O", axis=None, scale=alt.Scale(domain=list(range(4)))),

@@ -1,7 +1,7 @@
 """Published model figures (backtest, re-assessments, answers at close) as tables to read.
 
-Pure pandas on frames that have already passed the disclosure rules (db/model_stats.py); a hidden
-value stays hidden (shown as the mark), and a share is computed only from shown values.
+Pure pandas on frames that have already passed the disclosure rules (db/model_stats.py): the values
+are the published (adjusted) ones, and a share is computed from published values only.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from model.suppression import TOTAL, format_count
+from model.published import TOTAL, format_count
 
 
 def level_name(value: object) -> str:

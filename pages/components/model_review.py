@@ -15,7 +15,8 @@ from model.access import Scope
 from model.errors import DomainError
 from model.model_diff import diff
 from model.model_rules import model_problems
-from model.suppression import SUPPRESSED_NOTE, TOTAL
+from model.published import METHOD_NOTE, TOTAL
+from model.release import POLICY
 from pages.components.model_figures import cell, column, pivot, share
 from pages.components.model_flash import flash
 from pages.components.session import show_error
@@ -48,9 +49,9 @@ def _result_key(draft: drafts.Draft) -> str:
 
 
 def backtest_view(scope: Scope, draft: drafts.Draft) -> None:
-    st.caption("Kladden køres over alle registrerede sager og sammenlignes med version "
+    st.caption("Kladden køres over de frigivne sager og sammenlignes med version "
                f"{draft.parent_version}: hvor ofte forslaget er det niveau, kontaktpersonerne "
-               "valgte, og hvilke sager der får et andet forslag. " + SUPPRESSED_NOTE)
+               "valgte, og hvilke sager der får et andet forslag. " + METHOD_NOTE)
     if st.button("Kør backtest", type="primary", icon=":material/play_arrow:",
                  key=f"run_{_result_key(draft)}"):
         try:
@@ -61,6 +62,8 @@ def backtest_view(scope: Scope, draft: drafts.Draft) -> None:
     if result is None:
         return
     t, parent = result.tables, draft.parent_version
+    st.caption(f"Sagerne er frigivet {result.release.day:%d.%m.%Y} og er fra måneder til og med "
+               f"{result.release.last_month:%m.%Y}. {POLICY}")
     total = cell(t["agreement"], parent_agrees=TOTAL, draft_agrees=TOTAL)
     left, right = st.columns(2)
     left.metric(f"Forslaget = valgt niveau, version {parent}",

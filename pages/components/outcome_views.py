@@ -11,8 +11,9 @@ from db.model_outcomes import outcomes
 from db.model_registry import model_of, version_names
 from model.access import Scope
 from model.closing import LEVEL_FIT, SITUATION
+from model.published import TOTAL
+from model.release import Release
 from model.stats_filter import StatsFilter
-from model.suppression import TOTAL
 from pages.components.model_figures import column, pivot
 
 DIRECTIONS = {"raised": "Højere niveau", "lowered": "Lavere niveau", "same": "Samme niveau",
@@ -20,13 +21,14 @@ DIRECTIONS = {"raised": "Højere niveau", "lowered": "Lavere niveau", "same": "S
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_outcomes(scope: Scope, flt: StatsFilter, data_version: tuple) -> dict[str, pd.DataFrame]:
-    return outcomes(scope, flt)
+def cached_outcomes(scope: Scope, flt: StatsFilter, release: Release,
+                    data_version: tuple) -> dict[str, pd.DataFrame]:
+    return outcomes(scope, flt, release)
 
 
-def tables(scope: Scope, flt: StatsFilter) -> dict[str, pd.DataFrame]:
-    """The published tables, recomputed only when a case changed (re-assessing or closing does)."""
-    return cached_outcomes(scope, flt, stats.data_version(scope))
+def tables(scope: Scope, flt: StatsFilter, release: Release) -> dict[str, pd.DataFrame]:
+    """The published tables of `release` (the dashboard's), recomputed only when a case changed."""
+    return cached_outcomes(scope, flt, release, stats.data_version(scope))
 
 
 def versions_found(t: dict[str, pd.DataFrame]) -> list[str]:

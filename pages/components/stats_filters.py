@@ -59,10 +59,11 @@ def _level(number: int) -> str:
 
 def filtered_dashboard(scope: Scope, key: str, district: str | None = None
                        ) -> tuple[StatsFilter, Dashboard]:
-    """The filter bar and the (cached, suppressed) dashboard it selects; a domain error is shown in
+    """The filter bar and the (cached, perturbed) dashboard it selects; a domain error is shown in
     Danish and stops the page, so every statistics page handles bad filters the same way."""
     try:
-        flt = filter_bar(key, stats_cache.bounds(scope), districts=district is None)
+        flt = filter_bar(key, stats_cache.bounds(scope, released=district is None),
+                         districts=district is None)
         return flt, stats_cache.dashboard(scope, flt, district)
     except DomainError as exc:
         show_error(exc)

@@ -1,7 +1,7 @@
-"""Published (already suppressed) tables shaped for reading: Danish labels, pivots, shares.
+"""Published (already perturbed) tables shaped for reading: Danish labels, pivots, shares.
 
-Pure pandas on frames from db.stats; nothing here can un-hide a value: a derived figure (a share) is
-computed only from shown values and is hidden when any of them is.
+Pure pandas on frames from db.stats; every derived figure (a share) is computed from published values
+only, so nothing here can carry more than the tables show.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from db.model_registry import model_of, version_names
-from model.suppression import TOTAL, format_count
+from model.published import TOTAL, format_count
 from model.vocab import (
     AGE_BANDS,
     CASE_STATUS,
@@ -123,12 +123,18 @@ def pivot_sliced(df: pd.DataFrame, by: str, row: str, col: str, districts: dict[
 
 
 def shares(df: pd.DataFrame, row: str, col: str) -> pd.DataFrame:
-    """Cells with `share` of their `col` total, only where both cell and total are shown."""
-    totals = df[df[row].astype(str).eq(TOTAL)].set_index(col)["n"]
+    """Cells with `share` of the sum of the published cells of their `col` category (so the shares of
+    a category add up to 100 %; a category whose cells are all 0 is left out)."""
     out = cells(df, [row, col]).copy()
-    total = out[col].map(totals)
-    valid = total.notna() & (total > 0)
+    total = out.groupby(col, sort=False)["n"].transform("sum")
+    valid = total > 0
     out = out[valid].copy()
     out["share"] = (out["n"].astype("float64") / total[valid].astype("float64")).round(4)
+    return out.reset_index(drop=True)
+
+
+def totals(df: pd.DataFrame, row: str, col: str) -> pd.DataFrame:
+    """The published totals of each `row` category (the margin over `col`), margins' margin left out."""
+    out = df[df[col].astype(str).eq(TOTAL) & ~df[row].astype(str).eq(TOTAL)]
     return out.reset_index(drop=True)
 

@@ -10,7 +10,6 @@ from typing import NamedTuple
 import altair as alt
 import pandas as pd
 
-from model.suppression import TOTAL
 from pages.components import charts, district_map
 from pages.components import stats_frames as sf
 
@@ -29,7 +28,8 @@ def _two_way(df: pd.DataFrame, row: str, col: str, names: dict, chart, measures=
 def over_time(t: dict, names: dict) -> View:
     df = t["by_month"]
     data = sf.labelled(sf.cells(df, ["month", "level"]), ["month", "level"], names)
-    return _two_way(df, "month", "level", names, charts.cases_by_month(data))
+    totals = sf.labelled(sf.totals(df, "month", "level"), ["month"], names)
+    return _two_way(df, "month", "level", names, charts.cases_by_month(data, totals))
 
 
 def by_district(t: dict, names: dict) -> View:
@@ -86,16 +86,10 @@ def direction(t: dict, names: dict, version: str) -> View:
 
 
 def reasons(t: dict, names: dict, version: str) -> View:
-    df = t["reasons"][t["reasons"]["version"] == version]
-    shown = df[(df["reason"] != "none") & (df["direction"] != "followed")].copy()
-    # The grand total counts every case; here it must count overrides: raised + lowered, from
-    # shown values only (hidden if either is hidden).
-    margin = shown[(shown["reason"] == TOTAL) & (shown["direction"] != TOTAL)]["n"]
-    grand = (shown["reason"] == TOTAL) & (shown["direction"] == TOTAL)
-    shown.loc[grand, "n"] = pd.NA if margin.isna().any() else margin.sum()
-    data = sf.labelled(sf.cells(shown, ["reason", "direction"]), ["reason", "direction"], names)
+    df = t["reasons"][t["reasons"]["version"] == version]  # overrides only: raised and lowered
+    data = sf.labelled(sf.cells(df, ["reason", "direction"]), ["reason", "direction"], names)
     chart = charts.grouped(data, "reason", "direction", horizontal=True)
-    return _two_way(shown, "reason", "direction", names, chart)
+    return _two_way(df, "reason", "direction", names, chart)
 
 
 def by_version(t: dict, names: dict) -> View:

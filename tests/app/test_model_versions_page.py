@@ -3,7 +3,7 @@ backtest and publishes it; other roles cannot open the page."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from streamlit.testing.v1 import AppTest
 
@@ -14,7 +14,7 @@ from model.access import Role
 from model.case import CaseFacts
 from tests.app.helpers import claims_for
 from tests.conftest import ROOT, id_token
-from tests.unit.case_helpers import draft
+from tests.unit.case_helpers import draft, release_long_ago
 from tests.unit.model_helpers import LEVEL_5_REASON
 
 LEADER = "projektleder@example.com"
@@ -55,8 +55,10 @@ def test_a_leader_drafts_a_fifth_level_reads_diff_and_backtest_and_publishes(mem
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
     contact = resolve_login(id_token(f"sub-{CONTACT}", CONTACT))
     facts = CaseFacts("16_17", "nude", "public", face_recognisable=True, threats=True)
+    month = (date.today() - timedelta(days=200)).replace(day=1)
     for _ in range(6):
-        create_case(contact, "NSJ", draft(facts, chosen_level=4, month=date.today().replace(day=1)))
+        create_case(contact, "NSJ", draft(facts, chosen_level=4, month=month))
+    release_long_ago(month)  # the backtest counts the released cases
 
     at = open_page(LEADER)
     assert not at.exception

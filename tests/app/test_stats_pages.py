@@ -10,9 +10,12 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from db.published import published, viewer_scope
 from db.synthetic import GENERATOR, generate
 from model.access import Role
-from model.suppression import SUPPRESSED_MARK, TOTAL
+from model.published import TOTAL
+from model.stats_filter import StatsFilter
+from pages.components.stats_sections import CHART_TOOLBAR_CSS
 from tests.app.helpers import claims_for, run_page
 
 LEADER = "leder@example.com"
@@ -50,22 +53,42 @@ def chart_data(at) -> list[pd.DataFrame]:
 
 
 def small(values) -> list[int]:
-    return [v for v in values if v is not None and not pd.isna(v) and 1 <= v <= 4]
+    """Values a perturbed table never shows (1 and 2)."""
+    return [v for v in values if v is not None and not pd.isna(v) and 1 <= v <= 2]
 
 
-def test_project_leader_sees_the_nationwide_dashboard_without_small_counts(data):
+def captions(at) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_project_leader_sees_adjusted_nationwide_figures_and_is_told_so(data):
     at = run_page("pages/national_stats.py", claims_for(LEADER))
     assert not at.exception
     assert at.title[0].value == "Landstal"
     assert len(at.dataframe) == 8
     shown = [v for d in at.dataframe for v in counts(d.value)]
     assert shown and not small(shown)
-    assert any(SUPPRESSED_MARK in d.value.to_numpy().ravel().tolist() for d in at.dataframe)
     for frame in chart_data(at):
         if "n" in frame:
             assert not small(frame["n"].tolist())
+    assert "let justeret (højst ±2)" in captions(at) and "frigivet" in captions(at)
     labels = {b.proto.label for b in at.get("download_button")}
     assert labels == {"CSV", "Excel", "PNG", "SVG"}
+
+
+def test_the_page_shows_exactly_what_db_published_prints(data):
+    at = run_page("pages/national_stats.py", claims_for(LEADER))
+    page = at.dataframe[1].value.set_index("Politikreds")["Antal"].map(number)
+    flt = StatsFilter(date(2024, 1, 1), date(2024, 12, 1))
+    doc = published(viewer_scope("leader")[0], None, flt)
+    table = next(t for t in doc["tables"] if t["name"] == "by_district")
+    assert [page.iloc[i] for i in range(len(table["rows"]))] == [c[0] for c in table["cells"]]
+    assert page[TOTAL] == table["total"]
+
+
+def test_statistics_pages_hide_streamlits_own_chart_toolbar(data):
+    at = run_page("pages/national_stats.py", claims_for(LEADER))
+    assert any(CHART_TOOLBAR_CSS in h.proto.body for h in at.get("html"))
 
 
 def test_project_leader_sees_calibration_per_model_version(data):
@@ -78,32 +101,28 @@ def test_project_leader_sees_calibration_per_model_version(data):
     assert not small([v for d in at.dataframe for v in counts(d.value)])
 
 
-def test_district_contact_sees_own_district_in_full_beside_the_suppressed_country(data):
+def test_district_contact_sees_own_district_exact_beside_the_adjusted_country(data):
     at = run_page("pages/district_stats.py", claims_for(CONTACT))
     assert not at.exception
     assert "Bornholms Politi" in at.title[0].value
     frames = [d.value for d in at.dataframe]
     own, national = frames[0:12:2], frames[1:12:2]
-    assert any(small(counts(f)) for f in own)  # Bornholm's own small counts are there, in full
-    for mine, land in zip(own, national, strict=True):
-        assert mine.shape == land.shape
-        for col in land.columns[1:]:
-            for a, b in zip(mine[col], land[col], strict=True):
-                whole, part = number(b), number(a)
-                if whole is not None:
-                    # What the contact could work out about the other districts is never 1-4.
-                    assert not 1 <= whole - (part or 0) <= 4
-                    assert not 1 <= whole <= 4
+    assert any(small(counts(f)) for f in own)  # Bornholm's own small counts are there, exact
+    assert not any(small(counts(f)) for f in national)
+    assert "præcise og løbende opdateret" in captions(at)
+    doc = published(*viewer_scope("contact:BOR"), StatsFilter(date(2024, 1, 1), date(2024, 12, 1)))
+    own_months = next(t for t in doc["tables"] if t["name"] == "own:by_month")
+    assert own_months["exact_sums"] and own_months["total"] == counts(own[0])[-1]
 
 
-def test_district_contact_sees_other_districts_only_suppressed(data):
+def test_district_contact_sees_other_districts_only_adjusted(data):
     at = run_page("pages/district_stats.py", claims_for(CONTACT))
     by_district = at.dataframe[-1].value
-    others = by_district[~by_district["Politikreds"].isin(["Bornholms Politi", TOTAL])]
+    others = by_district[~by_district["Politikreds"].isin([TOTAL])]
     assert not small(number(v) for v in others["Antal"])
     for frame in chart_data(at):
         if "name" in frame and "n" in frame:  # the district tile map
-            assert not small(frame[frame["name"] != "Bornholms Politi"]["n"].tolist())
+            assert not small(frame["n"].dropna().tolist())
 
 
 @pytest.mark.parametrize("page", ["pages/national_stats.py", "pages/calibration.py"])

@@ -31,3 +31,33 @@ def draft(facts: CaseFacts = LEVEL_3_FACTS, **changes) -> CaseDraft:
     base = CaseDraft(facts=facts, month=date(2026, 4, 1), institution_type="gymnasium",
                      chosen_level=3, model_version="2018", submission_id=f"test-sub-{next(_ids):06d}")
     return replace(base, **changes)
+
+
+def published_frame(df, row: str, col: str | None):
+    """A long frame (row, [col], n) as db.stats publishes it: margins added, every figure perturbed.
+
+    Record-key sums are made up from the row's position (deterministic), as a test needs no secrecy.
+    """
+    from db.stats_publish import Spec, publish
+    from model.perturbation import CELL_KEY
+
+    raw = df.assign(k=[(i * 2654435761) % 2**32 for i in range(len(df))])
+    rows = list(dict.fromkeys(df[row]))
+    cols = list(dict.fromkeys(df[col])) if col else []
+    return publish(Spec("test", raw, row, col, rows, cols), CELL_KEY)
+
+
+def release_long_ago(month: date) -> None:
+    """Move every case, assessment and close into `month`, recorded the day after it began: the
+    release in force today counts them (the nationwide figures count released months only, and
+    a case or event recorded before its month's cutoff; model/release.py)."""
+    from datetime import timedelta
+
+    from db.connection import cursor
+
+    recorded = month + timedelta(days=1)
+    with cursor() as cur:
+        cur.execute("UPDATE cases SET case_month = ?, created_at = ?", [month, recorded])
+        cur.execute("UPDATE case_assessments SET assessed_month = ?, created_at = ?",
+                    [month, recorded])
+        cur.execute("UPDATE case_closings SET closed_month = ?, created_at = ?", [month, recorded])

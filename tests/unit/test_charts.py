@@ -1,4 +1,4 @@
-"""Charts are pure functions of published frames: explicit types, Danish, no hidden value inside."""
+"""Charts are pure functions of published frames: explicit types, Danish, only published values."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import json
 import pandas as pd
 import pytest
 
-from model.suppression import SUPPRESSED_MARK, suppress_frame
+from model.published import TOTAL
 from pages.components import charts, district_map
 from pages.components import stats_frames as sf
+from tests.unit.case_helpers import published_frame
 
 NAMES = {"NSJ": "Nordsjællands Politi", "BOR": "Bornholms Politi", "KBH": "Københavns Politi"}
 
@@ -19,7 +20,7 @@ def month_table() -> pd.DataFrame:
     rows = [{"month": m, "level": lvl, "n": n}
             for m, counts in zip(months, [(20, 3, 9), (15, 12, 2), (30, 8, 7)], strict=True)
             for lvl, n in zip((1, 2, 3), counts, strict=True)]
-    return suppress_frame(pd.DataFrame(rows), "month", "level", "n")
+    return published_frame(pd.DataFrame(rows), "month", "level")
 
 
 def month_cells() -> pd.DataFrame:
@@ -46,14 +47,14 @@ def data_rows(spec: dict) -> list[dict]:
 
 def all_charts():
     cells = month_cells()
-    table = suppress_frame(pd.DataFrame({"platform": ["snapchat", "tiktok", "andet"],
-                                         "n": [40, 3, 12]}), "platform", None, "n")
+    table = published_frame(pd.DataFrame({"platform": ["snapchat", "tiktok", "andet"],
+                                         "n": [40, 3, 12]}), "platform", None)
     platforms = sf.labelled(sf.cells(table, ["platform"]), ["platform"], NAMES)
-    tiles = district_map.tile_frame(suppress_frame(
-        pd.DataFrame({"district": ["NSJ", "BOR", "KBH"], "n": [30, 2, 40]}), "district", None, "n"),
+    tiles = district_map.tile_frame(published_frame(
+        pd.DataFrame({"district": ["NSJ", "BOR", "KBH"], "n": [30, 2, 40]}), "district", None),
         NAMES)
-    calibration = suppress_frame(pd.DataFrame({"proposed": [1, 1, 2, 2], "level": [1, 2, 1, 2],
-                                               "n": [40, 3, 6, 50]}), "proposed", "level", "n")
+    calibration = published_frame(pd.DataFrame({"proposed": [1, 1, 2, 2], "level": [1, 2, 1, 2],
+                                               "n": [40, 3, 6, 50]}), "proposed", "level")
     heat = sf.labelled(sf.cells(calibration, ["proposed", "level"], keep_hidden=True),
                        ["proposed", "level"], NAMES)
     return {
@@ -73,10 +74,10 @@ def test_every_encoded_field_states_its_type(name):
 
 
 @pytest.mark.parametrize("name", ["month", "bars", "tiles", "heat"])
-def test_no_chart_carries_a_count_between_one_and_four(name):
+def test_no_chart_carries_a_one_or_a_two(name):
     rows = data_rows(all_charts()[name].to_dict())
     assert rows
-    assert not any(isinstance(r.get("n"), int) and 1 <= r["n"] <= 4 for r in rows)
+    assert not any(isinstance(r.get("n"), int) and 1 <= r["n"] <= 2 for r in rows)
 
 
 @pytest.mark.parametrize("name", ["month", "bars", "tiles", "heat"])
@@ -104,24 +105,34 @@ def test_month_chart_labels_months_in_danish_and_keeps_level_colours_fixed():
     assert len(scale["domain"]) == len(scale["range"])
 
 
-def test_tile_map_places_every_district_and_marks_a_hidden_one():
+def test_tile_map_places_every_district_with_its_published_count():
     spec = all_charts()["tiles"].to_dict()
     rows = {r["short"]: r for r in data_rows(spec)}
-    assert rows["Bornholm"]["text"] == SUPPRESSED_MARK and rows["Bornholm"]["n"] is None
-    assert rows["København"]["n"] == 40
+    assert rows["Bornholm"]["n"] in (0, 3, 4)  # a true 2 is never shown as 2
+    assert abs(rows["København"]["n"] - 40) <= 2
     assert len(district_map.TILES) == 14
     assert len({(c, r) for c, r, _ in district_map.TILES.values()}) == 14
 
 
-def test_heatmap_shows_hidden_cells_with_the_mark_not_their_value():
+def test_a_stacked_month_bar_carries_its_own_published_total():
+    table = month_table()
+    totals = sf.labelled(sf.totals(table, "month", "level"), ["month"], NAMES)
+    spec = charts.cases_by_month(month_cells(), totals).to_dict()
+    ticks = [layer for layer in spec["layer"] if layer["mark"]["type"] == "tick"]
+    assert len(ticks) == 1
+    published = table[table["level"].astype(str).eq(TOTAL) & ~table["month"].astype(str).eq(TOTAL)]
+    marked = [r["n"] for r in spec["datasets"][ticks[0]["data"]["name"]]]
+    assert marked == [int(v) for v in published["n"]]
+
+
+def test_heatmap_text_is_the_published_value():
     rows = data_rows(all_charts()["heat"].to_dict())
-    hidden = [r for r in rows if r["text"] == SUPPRESSED_MARK]
-    assert hidden and all(r["n"] is None for r in hidden)
-    assert "3" not in json.dumps([r["text"] for r in rows])
+    assert all(r["text"] == str(r["n"]) for r in rows)
+    assert json.dumps([r["text"] for r in rows]).count('"') > 0
 
 
 def test_tile_map_keeps_its_shape_when_districts_are_filtered_away():
-    table = suppress_frame(pd.DataFrame({"district": ["KBH"], "n": [40]}), "district", None, "n")
+    table = published_frame(pd.DataFrame({"district": ["KBH"], "n": [40]}), "district", None)
     tiles = district_map.tile_frame(table, NAMES)
     assert len(tiles) == 14
     outside = tiles[tiles["short"] == "Nordjylland"].iloc[0]

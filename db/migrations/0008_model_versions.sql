@@ -52,6 +52,22 @@ SELECT case_id, 1, case_month, model_version, proposed_level, chosen_level, over
        created_by, created_at
 FROM cases;
 
+-- A case's plan before a re-assessment changed it (the measures and takedown rows as they were, at
+-- `changed_at`): a release counts a case re-planned after its cutoff with the plan it had then
+-- (db/stats_raw.py), so released figures do not move when a case is re-assessed.
+CREATE TABLE case_plan_snapshots (
+    case_id INTEGER NOT NULL,
+    changed_at TIMESTAMP NOT NULL,
+    measure_key VARCHAR NOT NULL,
+    status VARCHAR NOT NULL
+);
+CREATE TABLE case_takedown_snapshots (
+    case_id INTEGER NOT NULL,
+    changed_at TIMESTAMP NOT NULL,
+    platform VARCHAR NOT NULL,
+    outcome VARCHAR NOT NULL
+);
+
 -- The contact's experience when a case is closed (one row per closing; a reopened case closed again
 -- gets a new one). Structured answers only, plus an optional screened note.
 CREATE TABLE case_closings (

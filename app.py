@@ -10,10 +10,13 @@ import streamlit as st
 from db.meta import is_demo
 from model.access import ROLE_LABELS, Scope, pages_for
 from model.errors import SessionEnded
+from model.text import markdown_code
+from pages.components.run_marker import run_marker
 from pages.components.session import claims, current_scope, log_out
 
 st.set_page_config(page_title="Håndteringsmodellen", page_icon=":material/shield_person:",
                    layout="wide")
+run_marker()
 
 
 def login_screen() -> None:
@@ -34,7 +37,7 @@ def expired_screen() -> None:
 def no_membership_screen(email: str) -> None:
     st.title("Du har endnu ikke adgang")
     st.info(
-        f"Du er logget ind som **{email or 'ukendt bruger'}**, men du har ingen rolle i "
+        f"Du er logget ind som {markdown_code(email) or '**ukendt bruger**'}, men du har ingen rolle i "
         "Håndteringsmodellen endnu.\n\n"
         "Bed projektets administrator om at give dig en rolle, og oplys den e-mailadresse, "
         "du er logget ind med. Kontaktpersonen i din politikreds kan fortælle, hvem det er."
@@ -46,7 +49,7 @@ def sidebar(scope: Scope, role_labels: list[str]) -> None:
     with st.sidebar:
         if is_demo():
             st.badge("Demodata (opdigtet)", icon=":material/science:", color="orange")
-        st.caption(f"Logget ind som **{scope.email}**")
+        st.caption(f"Logget ind som {markdown_code(scope.email)}")
         st.caption(" · ".join(role_labels))
         st.button("Log ud", on_click=log_out, args=(scope,), icon=":material/logout:", key="logout")
 

@@ -183,7 +183,7 @@ def note_problems(note: str | None) -> list[str]:
     if not note:
         return []
     problems = [f"Bemærkningen må højst være {NOTE_MAX} tegn."] if len(note) > NOTE_MAX else []
-    return problems + identifier_problems(note)
+    return problems + identifier_problems(note, "Bemærkning")
 
 
 def check_draft(draft: CaseDraft, model: HandlingModel, proposed_level: int, today: date) -> None:

@@ -8,6 +8,7 @@ from db import users
 from db.districts import district_names
 from model.access import ROLE_LABELS, Role
 from model.errors import DomainError
+from model.text import markdown_code
 from pages.components.session import require_page, show_error
 
 scope = require_page("admin")
@@ -37,7 +38,7 @@ with st.form("assign"):
         except DomainError as exc:
             show_error(exc)
         else:
-            st.success(f"Rollen »{ROLE_LABELS[role]}« er tildelt {email.strip()}.")
+            st.success(f"Rollen »{ROLE_LABELS[role]}« er tildelt {markdown_code(email.strip())}.")
 
 st.subheader("Nuværende roller")
 only = st.selectbox("Vis politikreds", district_options,
@@ -49,7 +50,7 @@ for row in rows:
     with st.container(border=True):
         left, mid, right, act = st.columns([3, 3, 3, 2], vertical_alignment="center")
         pending = "" if row.logged_in else "  \n_Inviteret, ikke logget ind endnu_"
-        left.markdown(f"**{row.email}**{pending}")
+        left.markdown(f"**{markdown_code(row.email)}**{pending}")
         new_role = mid.selectbox("Rolle", list(Role), index=list(Role).index(row.role),
                                  format_func=lambda r: ROLE_LABELS[r],
                                  key=f"role_{row.membership_id}", label_visibility="collapsed")

@@ -10,6 +10,7 @@ from model.access import Role
 from model.course_exports import when
 from model.course_vocab import COURSE_STATUS
 from model.errors import DomainError
+from model.text import markdown_literal
 from pages.components.course_attendance import attendance_editor, export_section
 from pages.components.course_form import course_form
 from pages.components.course_participants import (
@@ -74,8 +75,10 @@ with overview:
     st.session_state["selected_course"] = course_id
     course = by_id[course_id]
 
-    st.subheader(f"{when(course.starts_at)} · {course.place}")
-    st.caption(f"{names[course.district]} · Undervisere: {course.trainers} · Modelversion "
+    # Place and trainers are typed by an organiser: shown as literal text, never as Markdown.
+    st.subheader(f"{when(course.starts_at)} · {markdown_literal(course.place)}")
+    st.caption(f"{names[course.district]} · Undervisere: {markdown_literal(course.trainers)} · "
+               f"Modelversion "
                f"{course.model_version} · {COURSE_STATUS[course.status]} · "
                f"{course.registered} af {course.capacity} pladser besat"
                + (f" · {course.waiting} på venteliste" if course.waiting else ""))

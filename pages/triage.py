@@ -13,6 +13,7 @@ from db.model_registry import current_model
 from model.access import Role
 from model.case import CaseDraft
 from model.errors import DomainError
+from model.text import clean_text
 from model.triage import assess
 from pages.components.case_view import plan_download
 from pages.components.session import require_page, show_error, single_district
@@ -78,13 +79,14 @@ with proposal_col:
 st.subheader("Din vurdering")
 level, reason = level_choice(model, result.proposed_level)
 note = st.text_input("Bemærkning (valgfri)", max_chars=200, key=PREFIX + "note",
-                     help="Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, e-mailadresser "
-                          "eller datoer.")
+                     help="Højst 200 tegn. Skriv aldrig navne, skoler, CPR-numre, telefonnumre, "
+                          "e-mailadresser, brugernavne (@...), links eller datoer med dag. Skriv "
+                          "roller i stedet for navne (»eleven«, »veninden«) og højst måned og år.")
 if st.button("Gem sag", type="primary", icon=":material/save:"):
     draft = CaseDraft(facts=facts, month=month, institution_type=institution or "",
                       chosen_level=level, model_version=model.version,
                       submission_id=form_id, gender=gender, override_reason=reason,
-                      note=note.strip() or None)
+                      note=clean_text(note) or None)
     try:
         created = create_case(scope, district, draft)
     except DomainError as exc:

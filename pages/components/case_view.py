@@ -21,6 +21,7 @@ from model.errors import DomainError
 from model.follow_up import FollowUp
 from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength
 from model.handling_plan import plan_html
+from model.text import markdown_literal
 from model.triage import saved_notices
 from model.vocab import (
     AGE_BANDS,
@@ -53,12 +54,12 @@ def show_message() -> None:
     if kind == "success":
         st.success(text, icon=":material/check_circle:")
     elif kind == "error":
-        st.error(text, icon=":material/sync_problem:")
+        st.error(markdown_literal(text), icon=":material/sync_problem:")
 
 
 def case_facts(case: CaseDetail, model: HandlingModel) -> None:
     facts = case.facts
-    st.markdown(f"**{level_label(model, case.chosen_level)}**")
+    st.markdown(f"**{markdown_literal(level_label(model, case.chosen_level))}**")
     if case.chosen_level != case.proposed_level:
         st.caption(f"Modellens forslag var niveau {case.proposed_level}. Begrundelse: "
                    f"{OVERRIDE_REASONS.get(case.override_reason or '', '–')}")
@@ -74,7 +75,7 @@ def case_facts(case: CaseDetail, model: HandlingModel) -> None:
     ]
     st.caption("  \n".join(lines))
     if case.note:
-        st.caption(f"Bemærkning: {case.note}")
+        st.caption(f"Bemærkning: {markdown_literal(case.note)}")
 
 
 def stored_plan(case: CaseDetail,
@@ -126,7 +127,7 @@ def follow_up_form(scope: Scope, case: CaseDetail) -> None:
             wording = model.wording(case.chosen_level, m.key)
             overdue = " · :orange[**forfalden**]" if m.overdue else ""
             done = f" · udført {month_label(m.done_month)}" if m.done_month else ""
-            st.radio(f"{i}. {wording.text} · *{STRENGTH_LABELS[Strength(m.strength)]}*"
+            st.radio(f"{i}. {markdown_literal(wording.text)} · *{STRENGTH_LABELS[Strength(m.strength)]}*"
                      f"{overdue}{done}", list(MEASURE_STATUS), format_func=MEASURE_STATUS.get,
                      index=list(MEASURE_STATUS).index(m.status), horizontal=True,
                      key=widget_key(case, "m_" + m.key), disabled=closed)

@@ -11,6 +11,7 @@ from model.access import Scope
 from model.closing import LEVEL_FIT, SITUATION, Closing, OpenMeasure, confirm_message, open_musts
 from model.errors import DomainError
 from model.handling_model import HandlingModel
+from model.text import markdown_literal
 from pages.components.case_view import MESSAGE, widget_key
 
 
@@ -52,7 +53,7 @@ def close_section(scope: Scope, case: CaseDetail, model: HandlingModel) -> None:
                       help="Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, "
                            "e-mailadresser eller datoer.")
         if musts:
-            names = ", ".join(labels.get(k, k) for k in musts)
+            names = markdown_literal(", ".join(labels.get(k, k) for k in musts))
             st.warning(f"{confirm_message(len(musts))} Åbne skal-tiltag: {names}.",
                        icon=":material/warning:")
             st.checkbox("Luk sagen alligevel", key=widget_key(case, "confirm"))

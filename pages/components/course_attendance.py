@@ -16,6 +16,7 @@ from model.course_exports import course_file
 from model.course_vocab import RESOURCE_ROLES
 from model.courses import check_attendance_allowed
 from model.errors import DomainError, ValidationError
+from model.text import markdown_literal
 from pages.components.session import show_error
 
 FORMATS = {
@@ -30,7 +31,7 @@ def attendance_editor(scope: Scope, course: Course, people: list[Participant]) -
     try:
         check_attendance_allowed(course.status, course.starts_at, date.today())
     except ValidationError as exc:
-        st.info(exc.user_message)
+        st.info(markdown_literal(exc.user_message))
         return
     seated = [p for p in people if p.status == "registered"]
     if not seated:

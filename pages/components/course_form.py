@@ -16,6 +16,14 @@ from model.courses import CourseDraft
 from model.errors import DomainError
 from pages.components.session import show_error
 
+TRAINERS_LABEL = "Undervisere (organisation eller funktion)"
+PLACE_HELP = ("Bygning og by, fx »Politigården, Helsingør«. Skriv ikke links, e-mailadresser, "
+              "telefonnumre eller personers navne.")
+# Course texts are screened like case notes (model/privacy.py): names are refused here too.
+TRAINERS_HELP = ("Skriv den organisation eller funktion, der underviser, fx »Projektgruppen, "
+                 "Nordsjællands Politi« eller »SSP-konsulent, Helsingør Kommune«. Skriv ikke "
+                 "personers navne, e-mailadresser eller telefonnumre.")
+
 
 def _submission_id(key: str) -> str:
     """One idempotency key per filled-in form: a double click creates one course, not two."""
@@ -43,9 +51,10 @@ def course_form(scope: Scope, districts: list[str], course: Course | None = None
         capacity = c3.number_input("Antal pladser", min_value=1, max_value=500, step=1,
                                    value=course.capacity if course else 20)
         place = st.text_input("Sted", value=course.place if course else "",
-                              placeholder="F.eks. Politigården, Helsingør")
-        trainers = st.text_input("Undervisere", value=course.trainers if course else "",
-                                 placeholder="Navne på underviserne")
+                              placeholder="F.eks. Politigården, Helsingør", help=PLACE_HELP)
+        trainers = st.text_input(TRAINERS_LABEL, value=course.trainers if course else "",
+                                 placeholder="F.eks. Projektgruppen, Nordsjællands Politi",
+                                 help=TRAINERS_HELP)
         known = version_names()
         version = st.selectbox("Version af håndteringsmodellen", known,
                                index=known.index(course.model_version)

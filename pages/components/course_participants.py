@@ -11,6 +11,7 @@ from model.access import Scope
 from model.course_vocab import REGISTRATION_STATUS, RESOURCE_ROLES
 from model.errors import DomainError
 from model.participant_import import ImportPreview, preview_import
+from model.text import markdown_literal
 from pages.components.session import show_error
 
 ROLE_CODES = list(RESOURCE_ROLES)
@@ -106,8 +107,9 @@ def import_section(scope: Scope, course: Course, people: list[Participant]) -> N
     st.dataframe(preview.table(), hide_index=True, width="stretch")
     only_valid = False
     if preview.has_errors:
+        # The problems quote the file's cells: shown as literal text, never as Markdown.
         st.error("Der er fejl i filen. Intet er gemt endnu.\n\n" + "\n".join(
-            f"- Linje {r.line}: {' '.join(r.problems)}" for r in preview.invalid))
+            f"- Linje {r.line}: {markdown_literal(' '.join(r.problems))}" for r in preview.invalid))
         only_valid = st.checkbox(f"Indlæs kun de {len(preview.valid)} gyldige rækker",
                                  disabled=not preview.valid, key=f"only_valid_{course.course_id}")
     ready = preview.valid and (only_valid or not preview.has_errors)

@@ -22,6 +22,7 @@ import streamlit as st
 
 from db.stats import record_export
 from model.access import Scope
+from model.export_cells import csv_bytes, text_not_formulas
 from model.export_ids import export_line
 from model.perturbation import PTable
 from model.published import HIDDEN_MARK, METHOD_NOTE
@@ -78,13 +79,14 @@ def table_bytes(table: pd.DataFrame, fmt: str, title: str, caption: str = "") ->
     Excel workbook with a note sheet."""
     plain = _plain(table)
     if fmt == "csv":
-        head = f"{caption}\n" if caption else ""
-        return (head + plain.to_csv(index=False, sep=";")).encode("utf-8-sig")
+        head = [[caption]] if caption else []
+        return csv_bytes([*head, [str(c) for c in plain.columns], *plain.itertuples(index=False)])
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:  # imports openpyxl only now
         plain.to_excel(writer, sheet_name="Tal", index=False)
         pd.DataFrame({"Note": [title, caption, METHOD_NOTE]}).to_excel(writer, sheet_name="Note",
                                                                         index=False)
+        text_not_formulas(writer.book)
     return buffer.getvalue()
 
 

@@ -17,6 +17,7 @@ from model.model_diff import diff
 from model.model_rules import model_problems
 from model.published import METHOD_NOTE, TOTAL
 from model.release import POLICY
+from model.text import markdown_literal
 from pages.components.model_figures import cell, column, pivot, share
 from pages.components.model_flash import flash
 from pages.components.session import show_error
@@ -30,7 +31,7 @@ def problems_summary(draft: drafts.Draft) -> None:
         st.success("Kladden opfylder alle regler og kan udgives.", icon=":material/verified:")
         return
     st.warning(f"Kladden kan ikke udgives endnu ({len(problems)} forhold):\n\n"
-               + "\n".join(f"- {p}" for p in problems), icon=":material/rule:")
+               + "\n".join(f"- {markdown_literal(p)}" for p in problems), icon=":material/rule:")
 
 
 def differences(draft: drafts.Draft) -> None:

@@ -22,6 +22,7 @@ from db.migrate import migrate
 from db.users import bootstrap_admins, record_logout, resolve_login
 from model.access import Role, Scope, may_open
 from model.errors import DomainError, SessionEnded
+from model.text import markdown_literal
 
 
 def _secrets_section(name: str) -> dict[str, Any]:
@@ -126,9 +127,11 @@ def single_district(scope: Scope, role: Role) -> str | None:
 
 
 def show_error(exc: DomainError) -> None:
-    """A domain error as a Danish message, each problem on its own line."""
+    """A domain error as a Danish message, each problem on its own line; messages may quote what
+    the user typed or uploaded, so every problem is shown as literal text."""
     problems = getattr(exc, "problems", None)
     if problems and len(problems) > 1:
-        st.error("Ret venligst følgende:\n\n" + "\n".join(f"- {p}" for p in problems))
+        st.error("Ret venligst følgende:\n\n"
+                 + "\n".join(f"- {markdown_literal(p)}" for p in problems))
     else:
-        st.error(exc.user_message)
+        st.error(markdown_literal(exc.user_message))

@@ -9,6 +9,7 @@ import streamlit as st
 
 from model.case import NUDITY, SPREAD, CaseFacts, override_reasons
 from model.handling_model import STRENGTH_LABELS, HandlingModel
+from model.text import markdown_literal
 from model.triage import Assessment
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
 from pages.components.case_labels import level_label, month_label, recent_months
@@ -119,16 +120,17 @@ def facts_from(age: str | None, image: tuple, context: tuple, reaction: tuple) -
 def show_proposal(model: HandlingModel, result: Assessment) -> None:
     """The proposed level, why, the legal prompts and the measures in order."""
     st.subheader("Forslag")
-    st.markdown(f"#### {level_label(model, result.proposed_level)}")
+    # Model texts are typed by project leaders (model versions): shown as typed, never as Markdown.
+    st.markdown(f"#### {markdown_literal(level_label(model, result.proposed_level))}")
     st.markdown("**Derfor:**\n" + "\n".join(
-        f"- {r.text}" + (" *(faglig tolkning)*" if r.basis == "tolkning" else "")
+        f"- {markdown_literal(r.text)}" + (" *(faglig tolkning)*" if r.basis == "tolkning" else "")
         for r in result.reasons))
     for notice in result.notices:
-        st.info(notice, icon=":material/gavel:")
+        st.info(markdown_literal(notice), icon=":material/gavel:")
     st.markdown("**Tiltag i rækkefølge:**\n" + "\n".join(
-        f"{i}. {m.text} · *{STRENGTH_LABELS[m.strength]}*"
+        f"{i}. {markdown_literal(m.text)} · *{STRENGTH_LABELS[m.strength]}*"
         for i, m in enumerate(result.measures, start=1)))
-    st.caption(model.level(result.proposed_level).duration)
+    st.caption(markdown_literal(model.level(result.proposed_level).duration))
 
 
 def level_choice(model: HandlingModel, proposed: int, prefix: str = PREFIX

@@ -14,6 +14,7 @@ from db.users import resolve_login
 from model.access import Role
 from model.case import CaseFacts
 from model.follow_up import FollowUp, add_months
+from model.text import markdown_literal
 from tests.app.helpers import claims_for
 from tests.conftest import ROOT, id_token
 from tests.unit.case_helpers import draft
@@ -21,7 +22,8 @@ from tests.unit.case_helpers import draft
 CONTACT = "kontakt.nsj@example.com"
 COLLEAGUE = "kollega.nsj@example.com"
 OTHER = "kontakt.kbh@example.com"
-NOT_FOUND = "Sagen findes ikke, eller du har ikke adgang til den. Tjek sagsnummeret."
+# What the page shows: the message as literal Markdown (see model.text.markdown_literal).
+NOT_FOUND = markdown_literal("Sagen findes ikke, eller du har ikke adgang til den. Tjek sagsnummeret.")
 
 
 def scope_for(email: str):

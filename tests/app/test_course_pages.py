@@ -10,6 +10,7 @@ from db import courses, participants
 from db.connection import cursor
 from model.access import Role
 from model.courses import CourseDraft
+from pages.components.course_form import TRAINERS_LABEL
 from tests.app.helpers import claims_for, run_page
 from tests.conftest import scope_of
 
@@ -20,7 +21,7 @@ NEXT_MONTH = datetime.combine(date.today() + timedelta(days=30), time(9))
 
 def course_with(scope, district: str, people: list[tuple[str, str]], capacity: int = 10) -> int:
     course_id = courses.create_course(
-        scope, CourseDraft(district, NEXT_MONTH, f"Politigården {district}", capacity, "Anne",
+        scope, CourseDraft(district, NEXT_MONTH, f"Politigården {district}", capacity, "SSP Nord",
                            "2018"), f"seed-{district}")
     for name, email in people:
         participants.register(scope, course_id, name=name, email=email, role="studievejleder")
@@ -79,7 +80,8 @@ def test_an_organiser_creates_a_course_through_the_form(two_districts):
     at = run_page("pages/courses.py", claims_for("kursus.nsj@example.com"))
     tab = new_course_tab(at)
     next(t for t in tab.text_input if t.label == "Sted").set_value("Kulturhuset, Hillerød")
-    next(t for t in tab.text_input if t.label == "Undervisere").set_value("Mette Eksempelsen")
+    next(t for t in tab.text_input if t.label == TRAINERS_LABEL).set_value(
+        "Projektgruppen, Nordsjællands Politi")
     next(d for d in tab.date_input if d.label == "Dato").set_value(NEXT_MONTH.date())
     next(b for b in tab.button if b.label == "Opret kursus").click()
     at.run()
@@ -94,7 +96,7 @@ def test_a_course_in_the_past_is_refused_in_danish_and_not_saved(two_districts):
     at = run_page("pages/courses.py", claims_for("kursus.nsj@example.com"))
     tab = new_course_tab(at)
     next(t for t in tab.text_input if t.label == "Sted").set_value("Et sted")
-    next(t for t in tab.text_input if t.label == "Undervisere").set_value("Anne")
+    next(t for t in tab.text_input if t.label == TRAINERS_LABEL).set_value("SSP Nord")
     next(d for d in tab.date_input if d.label == "Dato").set_value(date.today() - timedelta(1))
     next(b for b in tab.button if b.label == "Opret kursus").click()
     at.run()

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from db.connection import cursor
 from model.access import Role
+from model.text import markdown_literal
 from tests.app.helpers import claims_for, run_page
 
 CONTACT = "kontakt.nsj@example.com"
@@ -88,7 +89,7 @@ def test_a_new_case_starts_an_empty_form_with_a_new_submission(member):
 def test_a_missing_institution_type_is_a_danish_message_and_nothing_is_stored(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
     at = save(fill(run_page(PAGE, claims_for(CONTACT)), institution=None))
-    assert [e.value for e in at.error] == ["Vælg typen af uddannelsesinstitution."]
+    assert [e.value for e in at.error] == [markdown_literal("Vælg typen af uddannelsesinstitution.")]
     assert cases_in_db() == []
 
 
@@ -110,7 +111,7 @@ def test_a_cpr_number_in_the_note_is_refused_and_nothing_is_stored(member):
     at = fill(run_page(PAGE, claims_for(CONTACT)))
     at.text_input(key="t_note").input("elevens cpr 010203-1234").run()
     at = save(at)
-    assert "CPR-nummer" in at.error[0].value
+    assert markdown_literal("CPR-nummer (»010203-1234«)") in at.error[0].value
     assert cases_in_db() == []
 
 

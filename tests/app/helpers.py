@@ -24,3 +24,11 @@ def run_page(path: str, user: dict[str, Any] | None, timeout: float = 30) -> App
     if user is not None:
         at.user = user
     return at.run()
+
+
+def as_shown(markdown: object) -> str:
+    """Markdown source as the reader sees it: escapes (`\\:`) and word joiners left out (user and
+    model texts are shown literally through model.text.markdown_literal)."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", str(markdown)).replace("\u2060", "")

@@ -12,7 +12,7 @@ from db.model_registry import current_version, version_names
 from db.users import resolve_login
 from model.access import Role
 from model.case import CaseFacts
-from tests.app.helpers import claims_for
+from tests.app.helpers import as_shown, claims_for
 from tests.conftest import ROOT, id_token
 from tests.unit.case_helpers import draft, release_long_ago
 from tests.unit.model_helpers import LEVEL_5_REASON
@@ -40,8 +40,8 @@ def click(at: AppTest, label: str) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    return " ".join(str(e.value) for kind in (at.success, at.warning, at.info, at.error, at.markdown,
-                                              at.caption) for e in kind)
+    return " ".join(as_shown(e.value) for kind in (at.success, at.warning, at.info, at.error,
+                                                   at.markdown, at.caption) for e in kind)
 
 
 def test_another_role_cannot_open_the_page(member):

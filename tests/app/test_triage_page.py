@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from db.connection import cursor
 from model.access import Role
 from model.text import markdown_literal
-from tests.app.helpers import claims_for, run_page
+from tests.app.helpers import as_shown, claims_for, run_page
 
 CONTACT = "kontakt.nsj@example.com"
 OTHER = "kontakt.kbh@example.com"
@@ -39,7 +39,7 @@ def save(at: AppTest) -> AppTest:
 def texts(at: AppTest) -> str:
     parts = [e.value for kind in (at.markdown, at.info, at.error, at.success, at.caption)
              for e in kind]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(as_shown(p) for p in parts)
 
 
 def test_the_proposal_waits_for_age_and_image_then_shows_level_reasons_and_measures(member):

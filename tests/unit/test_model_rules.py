@@ -124,7 +124,7 @@ def test_the_measure_the_laws_prompts_name_must_exist():
 
 def test_model_texts_are_screened_for_identifiers():
     problems = model_problems(with_level(MODEL, level(1, help="Ring til 12 34 56 78")))
-    assert any(p.startswith("Niveau 1, beskrivelsen af hjælpen: Teksten ligner et telefonnummer")
+    assert any(p.startswith("Niveau 1, beskrivelsen af hjælpen: Teksten indeholder et telefonnummer")
                for p in problems)
 
 

@@ -54,6 +54,14 @@ def version_names() -> list[str]:
     return [v.version for v in published()]
 
 
+def measure_names() -> dict[str, str]:
+    """Measure key -> its name in any published version (the audit log names measures by key)."""
+    names: dict[str, str] = {}
+    for version in version_names():
+        names.update(model_of(version).measure_labels())
+    return names
+
+
 def current_version(today: date | None = None) -> str:
     """The version new cases are triaged under on `today` (default: today)."""
     day = today or date.today()

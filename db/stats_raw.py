@@ -7,7 +7,7 @@ released cases count (model/release.py): released months, cases registered befor
 cutoff, with their follow-up (status, police, measures, takedowns) as it was at that cutoff (the
 history tables of migration 0007) and their assessment (level, proposal, version, reason, facts, age
 band, platforms) and plan (measures, takedown platforms) as they were then, before any
-re-assessment (migration 0008: case_assessments and the plan snapshots). The case tables come from
+re-assessment (migration 0010: case_assessments and the plan snapshots). The case tables come from
 one scan with GROUPING SETS, so the page's cost hardly grows with the number of cases.
 
 The scan groups by a few wide sets only (SCANNED), and each table of CASE_SETS is summed from the

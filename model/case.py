@@ -12,6 +12,7 @@ from datetime import date
 
 from model.errors import ValidationError
 from model.handling_model import HandlingModel
+from model.months import first_of_month
 from model.privacy import identifier_problems
 from model.vocab import (
     AGE_BANDS,
@@ -101,10 +102,6 @@ class CaseDraft:
     note: str | None = None
 
 
-def month_start(d: date) -> date:
-    return d.replace(day=1)
-
-
 def facts_problems(facts: CaseFacts, model: HandlingModel) -> list[str]:
     """Danish problems of the facts against the vocabularies and the model version."""
     problems = []
@@ -162,7 +159,7 @@ def draft_problems(draft: CaseDraft, model: HandlingModel, proposed_level: int,
         problems.append("Sagen er vurderet efter en anden version af modellen. Genindlæs siden.")
     if not isinstance(draft.month, date) or draft.month.day != 1:
         problems.append("Vælg sagens måned.")
-    elif not FIRST_MONTH <= draft.month <= month_start(today):
+    elif not FIRST_MONTH <= draft.month <= first_of_month(today):
         problems.append("Sagens måned skal ligge mellem januar 2016 og denne måned.")
     if draft.institution_type not in INSTITUTION_TYPES:
         problems.append("Vælg typen af uddannelsesinstitution.")

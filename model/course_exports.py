@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from model.course_vocab import REGISTRATION_STATUS, RESOURCE_ROLES
+from model.danish import time_label
 from model.export_cells import csv_bytes, text_not_formulas
 from model.export_ids import export_line
 
@@ -56,7 +57,7 @@ def attendance_rows(people: Sequence[ListedParticipant]) -> list[list[str]]:
 
 def caption(course: CourseHeading, export_id: str) -> str:
     """The line above the list: which course, and the export's id."""
-    return (f"{course.district_name} · {when(course.starts_at)} · {course.place}"
+    return (f"{course.district_name} · {time_label(course.starts_at)} · {course.place}"
             + (f" · {export_line(export_id)}" if export_id else ""))
 
 
@@ -88,11 +89,6 @@ def attendance_xlsx(course: CourseHeading, people: Sequence[ListedParticipant],
     return buffer.getvalue()
 
 
-def when(moment: datetime) -> str:
-    """A course time the Danish way: 07.05.2026 kl. 09.00."""
-    return moment.strftime("%d.%m.%Y kl. %H.%M")
-
-
 def signin_sheet_html(course: CourseHeading, people: Sequence[ListedParticipant],
                       export_id: str = "") -> str:
     """A printable sign-in sheet: registered participants only, with an empty signature column."""
@@ -113,7 +109,7 @@ def signin_sheet_html(course: CourseHeading, people: Sequence[ListedParticipant]
         "text-align:left;font-size:11pt}td.sign{width:30%;height:1.2cm}"
         "@page{size:A4;margin:1.5cm}</style></head><body>"
         "<h1>Underskriftsliste · Kursus i håndteringsmodellen</h1>"
-        f"<p><strong>{e(course.district_name)}</strong><br>{e(when(course.starts_at))} · "
+        f"<p><strong>{e(course.district_name)}</strong><br>{e(time_label(course.starts_at))} · "
         f"{e(course.place)}<br>Undervisere: {e(course.trainers)} · Modelversion "
         f"{e(course.model_version)}</p>"
         "<table><thead><tr><th>Nr.</th><th>Navn</th><th>Organisation</th><th>Rolle</th>"

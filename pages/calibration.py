@@ -15,7 +15,7 @@ from pages.components.stats_sections import about_figures, block, hide_chart_too
 
 scope = require_page("calibration")
 hide_chart_toolbar()
-st.title("Modeljustering")
+st.title("Modeljustering", anchor=False)
 st.caption("Hvor ofte vælger kontaktpersonerne et andet niveau end det, modellen foreslår, og hvorfor? "
            "Tallene er grundlaget for at justere modellen.")
 
@@ -31,14 +31,15 @@ found = [v for v in dict.fromkeys([*t["calibration"]["version"], *outcome_views.
 if not found:
     st.info("Der er ingen sager i det valgte udsnit.")
 for version in found:
-    st.header(f"Modelversion {version}")
+    st.header(f"Modelversion {version}", anchor=False)
     block(ctx, f"foreslaaet-valgt-{version}", TABLES["calibration"].title,
-          *views.calibration(t, names, version),
+          *views.calibration(t, names, version), level=3,
           caption="Rækker: modellens forslag. Kolonner: det valgte niveau. Diagonalen er enighed.")
     block(ctx, f"fulgt-aendret-{version}", TABLES["direction"].title,
-          *views.direction(t, names, version))
+          *views.direction(t, names, version), level=3)
     block(ctx, f"begrundelser-{version}", TABLES["reasons"].title,
-          *views.reasons(t, names, version))
+          *views.reasons(t, names, version), level=3,
+          stacked=True)  # long reasons as axis labels: beside the table the bars had no room
     outcome_views.reassessments(after, version)
     outcome_views.closing_answers(after, version)
 outcome_views.how_often(after)

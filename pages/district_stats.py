@@ -24,7 +24,7 @@ if district is None:
     st.error("Du er ikke knyttet til en politikreds. Kontakt administratoren.")
     st.stop()
 
-st.title(f"Kredsens tal · {names[district]}")
+st.title(f"Kredsens tal · {names[district]}", anchor=False)
 st.caption(f"Til venstre tallene for {names[district]}; til højre hele landet.")
 
 flt, dash = filtered_dashboard(scope, "district", district)
@@ -45,11 +45,12 @@ for tab, (name, title, view) in zip(tabs, BLOCKS, strict=False):
     with tab:
         left, right = st.columns(2, gap="large")
         with left:
-            st.subheader(names[district])
-            block(own_ctx, f"{name}-{district}", title, *view(dash.own, names=names), stacked=True)
+            st.header(names[district], anchor=False)
+            block(own_ctx, f"{name}-{district}", title, *view(dash.own, names=names), stacked=True,
+                  level=3)
         with right:
-            st.subheader("Hele landet")
-            block(land_ctx, name, title, *view(dash.national, names=names), stacked=True)
+            st.header("Hele landet", anchor=False)
+            block(land_ctx, name, title, *view(dash.national, names=names), stacked=True, level=3)
 with tabs[-1]:
     block(land_ctx, "sager-pr-kreds", f"{TABLES['by_district'].title} (hele landet)",
-          *views.by_district(dash.national, names))
+          *views.by_district(dash.national, names), stacked=True)

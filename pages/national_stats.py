@@ -14,7 +14,7 @@ from pages.components.stats_sections import about_figures, block, hide_chart_too
 
 scope = require_page("national_stats")
 hide_chart_toolbar()
-st.title("Landstal")
+st.title("Landstal", anchor=False)
 
 flt, dash = filtered_dashboard(scope, "national")
 about_figures(dash)
@@ -28,10 +28,11 @@ with tabs[0]:
     block(ctx, "sager-pr-maaned", TABLES["by_month"].title, *views.over_time(t, names),
           caption="Den sorte streg er månedens samlede antal; søjlens dele er justeret hver for sig.")
 with tabs[1]:
-    block(ctx, "sager-pr-kreds", TABLES["by_district"].title, *views.by_district(t, names))
+    block(ctx, "sager-pr-kreds", TABLES["by_district"].title, *views.by_district(t, names),
+          stacked=True)  # the map needs the full width for its names to be legible
 with tabs[2]:
     block(ctx, "tiltag", f"{TABLES['measures'].title} (modelversion {dash.measures_version})",
-          *views.measures(t, names, dash.measures_version),
+          *views.measures(t, names, dash.measures_version), stacked=True,
           caption="Hvert tiltag for sig; der vises ingen sum over tiltagene, da den ville afsløre "
                   "antallet af sager på niveauet.")
 with tabs[3]:

@@ -8,11 +8,14 @@ from datetime import date
 import streamlit as st
 
 from model.case import NUDITY, SPREAD, CaseFacts, override_reasons
+from model.danish import month_label
 from model.handling_model import STRENGTH_LABELS, HandlingModel
+from model.months import recent_months
 from model.text import markdown_literal
-from model.triage import Assessment
+from model.triage import Assessment, plan
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
-from pages.components.case_labels import level_label, month_label, recent_months
+from pages.components.case_labels import level_label
+from pages.components.choice import choice
 
 PREFIX = "t_"
 
@@ -32,14 +35,14 @@ def reset_form() -> None:
 
 def _choice(label: str, options: dict, key: str, placeholder: str, prefix: str = PREFIX,
             initial: str | None = None, **kw):
-    index = list(options).index(initial) if initial in options else None
-    return st.selectbox(label, list(options), format_func=options.get, index=index,
-                        placeholder=placeholder, key=prefix + key, **kw)
+    """An answer that starts empty (or at `initial`) and that Esc cannot clear (see
+    pages/components/choice.py)."""
+    return choice(label, options, none_label=placeholder, current=initial, key=prefix + key, **kw)
 
 
 def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date]:
     """Age band, gender, institution type and month of the case."""
-    st.subheader("Ofret")
+    st.header("Ofret", anchor=False)
     left, right = st.columns(2)
     with left:
         age = _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg aldersgruppe")
@@ -60,7 +63,7 @@ def age_field(prefix: str, initial: str | None) -> str | None:
 def image_fields(prefix: str = PREFIX, initial: CaseFacts | None = None
                  ) -> tuple[str | None, bool, bool, bool]:
     """What the image shows; `prefix` and `initial` let re-assessment reuse the form, prefilled."""
-    st.subheader("Billedet")
+    st.header("Billedet", anchor=False)
     nudity = _choice("Hvad viser billedet?", NUDITY, "nudity", "Vælg det, der passer bedst", prefix,
                      initial.nudity if initial else None)
     face = st.checkbox("Ansigtet er genkendeligt", key=prefix + "face",
@@ -74,13 +77,14 @@ def image_fields(prefix: str = PREFIX, initial: CaseFacts | None = None
 
 def context_fields(prefix: str = PREFIX, initial: CaseFacts | None = None
                    ) -> tuple[str, tuple[str, ...], bool, bool]:
-    st.subheader("Sammenhængen")
+    st.header("Sammenhængen", anchor=False)
     spread = st.selectbox("Hvor bredt er billedet delt?", list(SPREAD), format_func=SPREAD.get,
                           key=prefix + "spread",
                           index=list(SPREAD).index(initial.spread) if initial else 0)
     platforms = st.multiselect("Medieplatforme", list(PLATFORMS), format_func=PLATFORMS.get,
                                key=prefix + "platforms", placeholder="Vælg en eller flere",
-                               default=list(initial.platforms) if initial else None)
+                               default=list(initial.platforms) if initial else None,
+                               select_all=False)  # an English "Select all", hit by accident
     revenge = st.checkbox("Der er et hævnmotiv", key=prefix + "revenge",
                           value=bool(initial and initial.revenge_motive))
     threats = st.checkbox("Der er trusler", key=prefix + "threats",
@@ -90,7 +94,7 @@ def context_fields(prefix: str = PREFIX, initial: CaseFacts | None = None
 
 def reaction_fields(model: HandlingModel, prefix: str = PREFIX, initial: CaseFacts | None = None
                     ) -> tuple[int | None, tuple[str, ...]]:
-    st.subheader("Ofrets reaktion")
+    st.header("Ofrets reaktion", anchor=False)
     options = [None, *model.level_numbers]
     reaction = st.radio(
         "Hvilken beskrivelse passer bedst på ofrets reaktion?", options,
@@ -99,7 +103,7 @@ def reaction_fields(model: HandlingModel, prefix: str = PREFIX, initial: CaseFac
         index=options.index(initial.reaction) if initial and initial.reaction in options else 0)
     signals = st.multiselect("Signaler, du har bemærket", list(model.signal_labels),
                              format_func=model.signal_labels.get, key=prefix + "signals",
-                             placeholder="Vælg dem, der passer",
+                             placeholder="Vælg dem, der passer", select_all=False,
                              default=[s for s in initial.signals if s in model.signal_labels]
                              if initial else None)
     return reaction, tuple(signals)
@@ -119,18 +123,31 @@ def facts_from(age: str | None, image: tuple, context: tuple, reaction: tuple) -
 
 def show_proposal(model: HandlingModel, result: Assessment) -> None:
     """The proposed level, why, the legal prompts and the measures in order."""
-    st.subheader("Forslag")
+    st.header("Forslag", anchor=False)
     # Model texts are typed by project leaders (model versions): shown as typed, never as Markdown.
-    st.markdown(f"#### {markdown_literal(level_label(model, result.proposed_level))}")
+    st.subheader(markdown_literal(level_label(model, result.proposed_level)), anchor=False)
     st.markdown("**Derfor:**\n" + "\n".join(
         f"- {markdown_literal(r.text)}" + (" *(faglig tolkning)*" if r.basis == "tolkning" else "")
         for r in result.reasons))
     for notice in result.notices:
         st.info(markdown_literal(notice), icon=":material/gavel:")
-    st.markdown("**Tiltag i rækkefølge:**\n" + "\n".join(
-        f"{i}. {markdown_literal(m.text)} · *{STRENGTH_LABELS[m.strength]}*"
-        for i, m in enumerate(result.measures, start=1)))
+    st.markdown("**Tiltag i rækkefølge:**\n" + _measure_list(result.measures))
     st.caption(markdown_literal(model.level(result.proposed_level).duration))
+
+
+def _measure_list(measures) -> str:
+    return "\n".join(f"{i}. {markdown_literal(m.text)} · *{STRENGTH_LABELS[m.strength]}*"
+                     for i, m in enumerate(measures, start=1))
+
+
+def show_chosen_measures(model: HandlingModel, facts: CaseFacts, level: int) -> None:
+    """The plan of the level the contact chose instead of the proposal, before they save it."""
+    chosen = plan(facts, model, level)
+    with st.container(border=True):
+        st.markdown(f"**Tiltag, hvis du gemmer sagen på "
+                    f"{markdown_literal(level_label(model, level))}:**\n"
+                    + _measure_list(chosen.measures))
+        st.caption(markdown_literal(model.level(level).duration))
 
 
 def level_choice(model: HandlingModel, proposed: int, prefix: str = PREFIX
@@ -143,7 +160,6 @@ def level_choice(model: HandlingModel, proposed: int, prefix: str = PREFIX
     choices = [n for n in model.level_numbers if n != proposed]
     level = st.selectbox("Niveau", choices, format_func=lambda n: level_label(model, n),
                          key=prefix + "level")
-    reason = st.selectbox("Begrundelse", override_reasons(proposed, level),
-                          format_func=OVERRIDE_REASONS.get, index=None,
-                          placeholder="Vælg en begrundelse", key=prefix + "reason")
+    reason = _choice("Begrundelse", {r: OVERRIDE_REASONS[r] for r in override_reasons(proposed, level)},
+                     "reason", "Vælg en begrundelse", prefix)
     return level, reason

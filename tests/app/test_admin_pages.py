@@ -39,11 +39,13 @@ def test_a_bad_email_gets_a_danish_message_keeps_the_input_and_changes_nothing(m
 def test_revoking_the_last_administrator_is_refused_on_the_page(member, admin_scope):
     at = admin_page(member)  # chef and the fixture's administrator
     other = next(r for r in users.members(admin_scope) if r.email == admin_scope.email)
-    at.button(key=f"revoke_{other.membership_id}").click().run()
+    at.button(key=f"ctx_revoke_{other.membership_id}").click().run()
+    at.button(key=f"confirm_{other.membership_id}").click().run()
     assert not at.error
     chef = users.members(admin_scope)
     assert [r.email for r in chef] == ["chef@example.com"]
-    at.button(key=f"revoke_{chef[0].membership_id}").click().run()
+    at.button(key=f"ctx_revoke_{chef[0].membership_id}").click().run()
+    at.button(key=f"confirm_{chef[0].membership_id}").click().run()
     assert any("sidste administrator" in e.value for e in at.error)
     assert users.members(admin_scope) == chef
 

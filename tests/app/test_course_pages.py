@@ -38,9 +38,9 @@ def two_districts(member):
 
 
 def page_text(at) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "subheader", "title", "info", "error",
-                                  "success") for e in getattr(at, kind)]
-    parts += [df.value.to_csv() for df in at.dataframe]
+    parts = [e.value for kind in ("markdown", "caption", "header", "subheader", "title", "info",
+                                  "error", "success") for e in getattr(at, kind)]
+    parts += [df.value.to_csv() for df in [*at.dataframe, *at.table]]
     return " ".join(str(p) for p in parts)
 
 
@@ -116,3 +116,15 @@ def test_registering_on_a_full_course_says_waiting_list(member):
     at.run()
     assert [s.value for s in at.success] == [
         "Kurset er fuldt. Deltageren står på venteliste som nr. 1."]
+
+
+def test_coverage_headline_and_the_list_of_districts_without_a_course_count_the_same_12(
+        two_districts):
+    """The headline counts the 12 mainland districts; the list under it names only those, and
+    Greenland and the Faroe Islands are told apart as outside the goal."""
+    at = run_page("pages/coverage.py", claims_for("projektleder@example.com"))
+    assert at.metric[0].value == "0 af 12"  # the two courses are planned, none held
+    listed = next(m.value for m in at.markdown if m.value.startswith("- ")).splitlines()
+    assert len(listed) == 12
+    assert not [line for line in listed if "Grønland" in line or "Færø" in line]
+    assert any(c.value.startswith("Uden for målet: Grønlands Politi") for c in at.caption)

@@ -13,7 +13,7 @@ import pytest
 from db.published import published, viewer_scope
 from db.synthetic import GENERATOR, generate
 from model.access import Role
-from model.published import TOTAL
+from model.published import TABLES, TOTAL
 from model.stats_filter import StatsFilter
 from pages.components.stats_sections import CHART_TOOLBAR_CSS
 from tests.app.helpers import claims_for, run_page
@@ -72,8 +72,9 @@ def test_project_leader_sees_adjusted_nationwide_figures_and_is_told_so(data):
         if "n" in frame:
             assert not small(frame["n"].tolist())
     assert "let justeret (højst ±2)" in captions(at) and "frigivet" in captions(at)
-    labels = {b.proto.label for b in at.get("download_button")}
-    assert labels == {"CSV", "Excel", "PNG", "SVG"}
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {label.split(" **")[0] for label in labels} == {"CSV", "Excel", "PNG", "SVG"}
+    assert len(set(labels)) == len(labels)  # each names its table for screen readers
 
 
 def test_the_page_shows_exactly_what_db_published_prints(data):
@@ -94,7 +95,8 @@ def test_statistics_pages_hide_streamlits_own_chart_toolbar(data):
 def test_project_leader_sees_calibration_per_model_version(data):
     at = run_page("pages/calibration.py", claims_for(LEADER))
     assert not at.exception
-    assert [h.value for h in at.header] == ["Modelversion 2018"]
+    assert [h.value for h in at.header] == ["Modelversion 2018", TABLES["by_version"].title]
+    assert at.subheader[0].value == TABLES["calibration"].title  # h3 under the version
     first = at.dataframe[0].value
     assert list(first.columns) == ["Foreslået niveau", "Niveau 1", "Niveau 2", "Niveau 3", "Niveau 4",
                                    TOTAL]

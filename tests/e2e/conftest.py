@@ -73,6 +73,15 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         yield running
 
 
+@pytest.fixture(scope="session")
+def demo_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The demo data of `make run` (three years of cases, open cases of the demo contacts,
+    courses), shared by the journeys that only need realistic content: accessibility, keyboard
+    and layout checks."""
+    with running_stack(tmp_path_factory.mktemp("demo"), demo.seed_all) as running:
+        yield running
+
+
 APP = "[data-testid='stApp']"
 # The number of the session's latest script run (pages/components/run_marker.py), 0 before the first.
 _RUN_COUNT = "() => Number(document.querySelector('[data-e2e-run]')?.dataset.e2eRun ?? 0)"
@@ -87,6 +96,13 @@ def wait_for_app(page: Page) -> None:
     with the script state going from "initial" to "notRunning". For a click, use `rerun`."""
     page.wait_for_selector(f"{APP}[data-test-connection-state='CONNECTED']")
     page.wait_for_selector(f"{APP}[data-test-script-state='notRunning']")
+
+
+def wait_until_drawn(page: Page) -> None:
+    """Wait until no element is still a loading placeholder: Streamlit loads a widget's code on
+    first use and shows a grey skeleton until then (about a second), which a screenshot or an
+    accessibility check would otherwise see instead of the widget."""
+    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
 
 
 @contextmanager
@@ -128,7 +144,7 @@ def login(page: Page, stack: Stack, user: devstack.DemoUser) -> None:
 def choose(page: Page, label: str, option: str, *, in_form: bool = False) -> None:
     """Pick `option` in the Streamlit selectbox labelled `label`; outside a form (where a change
     reruns the script), wait for that rerun."""
-    box = page.get_by_role("combobox", name=label).first
+    box = page.get_by_role("combobox", name=label, exact=True).first  # not "Politikreds for x@y"
     box.click()
     option_item = page.get_by_role("option", name=option, exact=True)
     if in_form:

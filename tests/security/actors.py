@@ -36,8 +36,8 @@ def logged_in(admin: Scope, email: str, role: Role, district: str | None, **clai
 
 
 TABLES = ("users", "memberships", "cases", "case_measures", "case_takedowns", "case_assessments",
-          "case_closings", "courses", "participants", "registrations", "model_drafts",
-          "model_releases", "model_versions", "audit_log")
+          "case_closings", "courses", "participants", "registrations", "help_contacts",
+          "model_drafts", "model_releases", "model_versions", "audit_log")
 
 
 def snapshot() -> dict[str, list[tuple]]:

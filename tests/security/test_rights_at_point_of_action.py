@@ -18,7 +18,17 @@ from typing import Any
 
 import pytest
 
-from db import attendance, courses, model_drafts, participants, retention, stats, users
+from db import (
+    attendance,
+    audit,
+    courses,
+    help_contacts,
+    model_drafts,
+    participants,
+    retention,
+    stats,
+    users,
+)
 from db.case_closing import close_case
 from db.case_queries import get_case
 from db.case_reassessment import reassess
@@ -29,6 +39,7 @@ from model.courses import CourseDraft
 from model.errors import AccessDenied, NotFound, SessionEnded
 from model.follow_up import FollowUp
 from model.handling_model import load_model
+from model.help_contacts import HelpContact
 from model.model_toml import dump_model
 from model.participant_import import preview_import
 from model.reassessment import Reassessment
@@ -156,6 +167,13 @@ PATHS = [
     WritePath("membership.change", Role.ADMIN, None, _contact_membership,
               lambda s, mid: users.change(s, mid, "district_contact", "KBH")),
     WritePath("membership.revoke", Role.ADMIN, None, _contact_membership, users.revoke),
+    WritePath("audit.export", Role.ADMIN, None, lambda a, _: None,
+              lambda s, _: audit.export_entries(s, audit.AuditFilter(), "xlsx")),
+    WritePath("help_contact.save", Role.ADMIN, None, lambda a, _: None,
+              lambda s, _: help_contacts.save(s, HelpContact("Offerrådgivningen", "116 006"))),
+    WritePath("help_contact.remove", Role.ADMIN, None,
+              lambda a, admin: help_contacts.save(admin, HelpContact("SSP", "1", district="NSJ")),
+              help_contacts.remove),
 ]
 
 
@@ -163,7 +181,7 @@ def test_every_audited_write_and_export_is_attacked_here():
     """A new write or export path must be added to PATHS (its audit action names it)."""
     from pages.components.audit_labels import ACTION_LABELS
 
-    system_only = {"user.first_login", "user.logout", "membership.bootstrap_admin",
+    system_only = {"user.first_login", "user.login", "user.logout", "membership.bootstrap_admin",
                    "synthetic.generate", "demo.seed_courses"}
     assert set(ACTION_LABELS) - system_only <= {p.name for p in PATHS}
 

@@ -16,7 +16,8 @@ from db.stats import dashboard, data_version
 from model.access import Role
 from model.case import CaseFacts
 from model.errors import AccessDenied, ConflictError, NotFound, StorageError, ValidationError
-from model.handling_model import load_model
+from model.handling_model import Measure, Strength, load_model
+from model.model_edit import with_level
 from model.model_toml import dump_model, read_model
 from model.stats_filter import StatsFilter
 from tests.conftest import scope_of
@@ -221,3 +222,18 @@ def test_a_deleted_draft_is_gone(fresh_db):
     drafts.delete_draft(LEADER, draft_id, 1)
     assert drafts.list_drafts(LEADER) == []
     assert len(audit("model.draft_delete")) == 1
+
+
+
+def test_measures_added_by_a_published_version_are_named_in_the_audit_log(fresh_db):
+    model = fifth_level_draft()
+    level = model.level(5)
+    new = Measure("safety_plan", "Testtekst: lav en sikkerhedsplan", Strength.SHOULD_CONSIDER,
+                  "Sikkerhedsplan")
+    draft_id = drafts.create_draft(LEADER, "2018", "Forslag med et nyt tiltag")
+    drafts.save_draft(LEADER, draft_id, 1, with_level(model, replace(
+        level, measures=(*level.measures, new))))
+    drafts.publish(LEADER, draft_id, 2, "2019", TOMORROW, today=TODAY)
+    names = registry.measure_names()
+    assert names["safety_plan"] == "Sikkerhedsplan"  # only in the published version
+    assert load_model("2018").measure_labels().items() <= names.items()

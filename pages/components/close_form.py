@@ -49,9 +49,9 @@ def close_section(scope: Scope, case: CaseDetail, model: HandlingModel) -> None:
                        format_func=lambda k: labels.get(k, k),
                        placeholder="Vælg dem, der hjalp" if done else "Ingen tiltag er udført",
                        key=widget_key(case, "helped"), disabled=not done)
-        st.text_input("Bemærkning (valgfri)", max_chars=200, key=widget_key(case, "close_note"),
-                      help="Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, "
-                           "e-mailadresser eller datoer.")
+        st.text_input("Bemærkning (valgfri)", max_chars=200, key=widget_key(case, "close_note"))
+        st.caption("Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, e-mailadresser eller "
+                   "datoer.")
         if musts:
             names = markdown_literal(", ".join(labels.get(k, k) for k in musts))
             st.warning(f"{confirm_message(len(musts))} Åbne skal-tiltag: {names}.",

@@ -7,9 +7,9 @@ import streamlit as st
 
 from db import model_drafts as drafts
 from db.model_registry import current_version, model_of, published
+from model.danish import month_label
 from model.errors import DomainError, ValidationError
 from pages.components import model_editor, model_review
-from pages.components.case_labels import month_label
 from pages.components.model_flash import flash, show_flash
 from pages.components.session import require_page, show_error
 

@@ -15,11 +15,11 @@ from db.case_queries import CaseDetail
 from db.case_reassessment import allowed_versions, reassess
 from db.model_registry import model_of
 from model.access import Scope
+from model.danish import month_label
 from model.errors import DomainError
 from model.reassessment import Reassessment
 from model.triage import assess
 from model.vocab import OVERRIDE_REASONS
-from pages.components.case_labels import month_label
 from pages.components.case_view import MESSAGE, widget_key
 from pages.components.session import show_error
 from pages.components.triage_form import (

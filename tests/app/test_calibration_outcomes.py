@@ -51,7 +51,8 @@ def test_the_leader_sees_both_versions_the_reassessments_and_the_answers(member)
 
     at = run_page("pages/calibration.py", claims_for(LEADER), timeout=60)
     assert not at.exception
-    assert [h.value for h in at.header] == ["Modelversion 2018", "Modelversion 2019"]
+    assert [h.value for h in at.header if h.value.startswith("Modelversion")] == [
+        "Modelversion 2018", "Modelversion 2019"]
     tables = [t.value for t in at.table]
     moves = tables[0].set_index("Før")
     assert near(moves.loc["Niveau 2", "Niveau 3"], 9)

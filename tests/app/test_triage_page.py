@@ -137,7 +137,8 @@ def test_the_chosen_levels_measures_are_shown_before_saving_when_the_level_is_ov
     at = fill(run_in_app(PAGE, claims_for(CONTACT)))  # proposal: level 3
     at.toggle(key="t_override").set_value(True).run()
     at.selectbox(key="t_level").set_value(4).run()
-    shown = next(m.value for m in at.markdown if m.value.startswith("**Tiltag, hvis du gemmer"))
+    shown = next(as_shown(m.value) for m in at.markdown
+                 if m.value.startswith("**Tiltag, hvis du gemmer"))
     assert shown.startswith("**Tiltag, hvis du gemmer sagen på Niveau 4: Ofret reagerer voldsomt")
     level_4 = load_model("2018").level(4)
     assert any(m.text in shown for m in level_4.measures if m.key == "police_report")

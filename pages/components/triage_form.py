@@ -45,7 +45,7 @@ def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date
     st.header("Ofret", anchor=False)
     left, right = st.columns(2)
     with left:
-        age = _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg gruppe")
+        age = age_field(PREFIX, None)
         institution = _choice("Uddannelsesinstitution (type)", INSTITUTION_TYPES, "institution",
                               "Vælg type")
     with right:
@@ -57,7 +57,7 @@ def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date
 
 def age_field(prefix: str, initial: str | None) -> str | None:
     """The age band alone (re-assessment asks for the facts only, not month or institution)."""
-    return _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg aldersgruppe", prefix, initial)
+    return _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg gruppe", prefix, initial)  # fits 1024 px
 
 
 def image_fields(prefix: str = PREFIX, initial: CaseFacts | None = None

@@ -104,7 +104,7 @@ if post and chosen is None:
     st.warning("Posten findes ikke.")
 elif chosen is not None:
     with st.container(border=True):
-        st.subheader(f"Post nr. {chosen['audit_id']}: {action_label(chosen['action'])}",
+        st.header(f"Post nr. {chosen['audit_id']}: {action_label(chosen['action'])}",
                      anchor=False)
         facts = [
             ("Tidspunkt", timestamp_label(chosen["logged_at"])),

@@ -7,14 +7,14 @@ import streamlit as st
 
 from db import model_drafts as drafts
 from db.model_registry import current_version, model_of, published
-from model.danish import month_label
+from model.danish import date_label, month_label
 from model.errors import DomainError, ValidationError
 from pages.components import model_editor, model_review
 from pages.components.model_flash import flash, show_flash
 from pages.components.session import require_page, show_error
 
 scope = require_page("model_versions")
-st.title("Modelversioner")
+st.title("Modelversioner", anchor=False)
 st.caption("Håndteringsmodellen justeres med de erfaringer, sagerne giver. Lav en kladde ud fra en "
            "udgiven version, ret den, se forskellene og en backtest over de registrerede sager, og "
            "udgiv den med en ikrafttrædelsesdato. En udgivet version ændres aldrig; gamle sager "
@@ -22,10 +22,10 @@ st.caption("Håndteringsmodellen justeres med de erfaringer, sagerne giver. Lav 
 show_flash()
 
 now = current_version()
-st.subheader("Udgivne versioner")
+st.header("Udgivne versioner", anchor=False)
 st.table([{
     "Version": v.version + (" (gældende)" if v.version == now else ""),
-    "Gælder fra": "fra start" if v.shipped else v.effective_from.strftime("%d.%m.%Y"),
+    "Gælder fra": "fra start" if v.shipped else date_label(v.effective_from),
     "Bygger på": v.parent or "kilden (nyhedsbrevet)",
     "Niveauer": len(model_of(v.version).levels),
     "Udgivet": "med programmet" if v.shipped else month_label(v.published_at.date()),
@@ -37,7 +37,7 @@ def open_draft(draft_id: int) -> None:
     st.query_params["kladde"] = str(draft_id)
 
 
-st.subheader("Kladder")
+st.header("Kladder", anchor=False)
 names = [v.version for v in published()]
 with st.expander("Ny kladde", icon=":material/add:"), st.form("new_draft", border=False):
     name = st.text_input("Navn på kladden", placeholder="fx Forslag med femte niveau")

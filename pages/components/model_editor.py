@@ -53,11 +53,11 @@ def editor(scope, draft: drafts.Draft) -> None:
                           format_func=lambda n: f"Niveau {n}: {model.level(n).title or '(uden titel)'}")
     level = model.level(number)
     _level_texts(scope, draft, level)
-    st.markdown("#### Indikatorer")
+    st.subheader("Indikatorer", anchor=False)
     indicators_section(scope, draft, level, save)
-    st.markdown("#### Tiltag")
+    st.subheader("Tiltag", anchor=False)
     _measures(scope, draft, level)
-    st.markdown("#### Niveauer")
+    st.subheader("Niveauer", anchor=False)
     _add_level(scope, draft)
     top = model.levels[-1]
     if len(model.levels) > 1 and st.button(f"Fjern det øverste niveau (niveau {top.number})",

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast lint bench audit lock chromium clean
+.PHONY: run test test-fast lint bench audit docs lock chromium clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ lint: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench_stats.py $(BENCH_ARGS)
+	$(BIN)/python scripts/bench_backtest.py $(BACKTEST_ARGS)
+
+# docs/handling-model.md from the shipped model versions (a test fails when it is not current).
+docs: $(BIN)/.installed
+	$(BIN)/python -m model.model_docs
 
 # The disclosure audit on 2,000 and 20,000 synthetic cases, three seeds each (about an hour);
 # `make test` runs its tests on small data. AUDIT_ARGS="--sizes 2000 --seeds 1 --pairs 50" is shorter.

@@ -46,6 +46,18 @@ class CaseMeasure:
 
 
 @dataclass(frozen=True)
+class Assessment:
+    """One line of a case's level history: the triage (seq 1) or a re-assessment."""
+
+    seq: int
+    month: date
+    model_version: str
+    proposed_level: int
+    chosen_level: int
+    override_reason: str | None
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     code: str
     district: str
@@ -65,8 +77,10 @@ class CaseDetail:
     closed_month: date | None
     note: str | None
     row_version: int
+    notices: tuple[str, ...] | None  # prompt keys given at the last assessment (None: older case)
     measures: tuple[CaseMeasure, ...]
     takedowns: dict[str, str]
+    history: tuple[Assessment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,7 +144,7 @@ def fetch_case(cur: duckdb.DuckDBPyConnection, scope: Scope, code: str, *,
     row = cur.execute(
         "SELECT case_code, district_code, case_month, age_band, gender, institution_type,"
         " platforms, facts, model_version, proposed_level, chosen_level, override_reason,"
-        " police_consulted, police_report_filed, status, closed_month, note, row_version"
+        " police_consulted, police_report_filed, status, closed_month, note, row_version, notices"
         " FROM cases WHERE case_id = ?", [found.case_id]).fetchone()
     measures = tuple(
         CaseMeasure(*m, overdue=row[14] == "open" and m[3] == "planned"
@@ -141,10 +155,14 @@ def fetch_case(cur: duckdb.DuckDBPyConnection, scope: Scope, code: str, *,
     takedowns = dict(cur.execute(
         "SELECT platform, outcome FROM case_takedowns WHERE case_id = ? ORDER BY platform",
         [found.case_id]).fetchall())
+    history = tuple(Assessment(*a) for a in cur.execute(
+        "SELECT seq, assessed_month, model_version, proposed_level, chosen_level, override_reason"
+        " FROM case_assessments WHERE case_id = ? ORDER BY seq", [found.case_id]).fetchall())
     values: list[Any] = list(row)
     values[6] = tuple(values[6])
     values[7] = CaseFacts.from_json(values[7])
-    return CaseDetail(*values, measures=measures, takedowns=takedowns)
+    values[18] = None if values[18] is None else tuple(values[18])
+    return CaseDetail(*values, measures=measures, takedowns=takedowns, history=history)
 
 
 def _check_district(scope: Scope, district: str) -> None:

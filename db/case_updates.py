@@ -1,4 +1,6 @@
-"""Changing saved cases: follow-up, close and reopen, and the audited export of a handling plan.
+"""Changing saved cases: follow-up, reopening, and the audited export of a handling plan.
+
+Closing (with the contact's answers) is db/case_closing.py, re-assessment db/case_reassessment.py.
 
 Each change carries the `row_version` the user saw: a stale one is a ConflictError ("reload"), never
 an overwrite. Everything runs in one transaction with its audit entry, on the caller's district only.
@@ -22,13 +24,14 @@ from model.export_ids import new_export_id
 from model.follow_up import FollowUp, done_month, follow_up_problems, with_police_facts
 
 
-def _remember(cur: duckdb.DuckDBPyConnection, case_id: int) -> None:
-    """Keep the case's counted follow-up fields as they are before a change (see module doc)."""
+def remember(cur: duckdb.DuckDBPyConnection, case_id: int) -> None:
+    """Keep the case's counted follow-up fields as they are before a change (see module doc);
+    every write that changes them (here, closing, re-assessment) calls this first."""
     cur.execute("INSERT INTO case_history SELECT case_id, current_timestamp, police_consulted,"
                 " police_report_filed, status FROM cases WHERE case_id = ?", [case_id])
 
 
-def _bumped(row: tuple | None) -> int:
+def bumped(row: tuple | None) -> int:
     """The new row version from an `UPDATE ... AND row_version = ? RETURNING row_version`."""
     if row is None:
         raise ConflictError()
@@ -78,8 +81,8 @@ def update_follow_up(scope: Scope, code: str, expected_version: int, change: Fol
             changed["police_report_filed"] = change.police_report_filed
         if not changed:
             return case.row_version
-        _remember(cur, case.case_id)
-        version = _bumped(cur.execute(
+        remember(cur, case.case_id)
+        version = bumped(cur.execute(
             "UPDATE cases SET police_consulted = ?, police_report_filed = ?,"
             " row_version = row_version + 1, updated_at = current_timestamp"
             " WHERE case_id = ? AND row_version = ? RETURNING row_version",
@@ -90,29 +93,24 @@ def update_follow_up(scope: Scope, code: str, expected_version: int, change: Fol
         return version
 
 
-def set_status(scope: Scope, code: str, expected_version: int, status: str, *,
-               today: date | None = None) -> int:
-    """Close (`status="closed"`) or reopen (`"open"`) a case; returns the new row version."""
-    if status not in ("open", "closed"):
-        raise ValidationError("Vælg åben eller lukket.")
-    closed_month = (today or date.today()).replace(day=1) if status == "closed" else None
+def reopen_case(scope: Scope, code: str, expected_version: int) -> int:
+    """Reopen a closed case (closing is db/case_closing.py); returns the new row version."""
     with transaction() as cur:
         scope = rights.recheck(cur, scope)
         case = locate(cur, scope, code)
         if case.row_version != expected_version:
             raise ConflictError()
-        if case.status == status:
-            raise ValidationError("Sagen er allerede lukket." if status == "closed"
-                                  else "Sagen er allerede åben.")
-        _remember(cur, case.case_id)
-        version = _bumped(cur.execute(
-            "UPDATE cases SET status = ?, closed_month = ?, row_version = row_version + 1,"
+        if case.status == "open":
+            raise ValidationError("Sagen er allerede åben.")
+        remember(cur, case.case_id)
+        version = bumped(cur.execute(
+            "UPDATE cases SET status = 'open', closed_month = NULL, row_version = row_version + 1,"
             " updated_at = current_timestamp WHERE case_id = ? AND row_version = ?"
             " RETURNING row_version",
-            [status, closed_month, case.case_id, expected_version],
+            [case.case_id, expected_version],
         ).fetchone())
-        audit.record(cur, scope, "case.close" if status == "closed" else "case.reopen",
-                     district=case.district, object_type="case", object_id=code)
+        audit.record(cur, scope, "case.reopen", district=case.district, object_type="case",
+                     object_id=code)
         return version
 
 

@@ -18,12 +18,13 @@ import duckdb
 from db import audit, rights
 from db.case_queries import contact_districts
 from db.connection import transaction
+from db.model_registry import current_version, model_of
 from db.record_keys import new_key
 from model.access import Scope
 from model.case import CaseDraft, check_draft
 from model.errors import AccessDenied, ConflictError, StorageError, ValidationError
-from model.handling_model import HandlingModel, Strength, load_model, versions
-from model.months import add_months
+from model.follow_up import due_month
+from model.handling_model import HandlingModel
 from model.triage import assess, plan
 
 MAX_ATTEMPTS = 60
@@ -47,13 +48,15 @@ def _district_lock(district: str) -> threading.Lock:
         return _district_locks.setdefault(district, threading.Lock())
 
 
-def _model_for(version: str) -> HandlingModel:
-    if version not in versions():
-        raise ValidationError("Sagen er vurderet efter en ukendt version af modellen. Genindlæs siden.")
-    return load_model(version)
+def _model_for(version: str, today: date) -> HandlingModel:
+    """The model a new case is triaged under: the version in force today, nothing else."""
+    if version != current_version(today):
+        raise ValidationError("Sagen er vurderet efter en anden version af modellen end den, der "
+                              "gælder nu. Genindlæs siden.")
+    return model_of(version)
 
 
-def _check_version_unchanged(cur: duckdb.DuckDBPyConnection, model: HandlingModel) -> None:
+def check_version_unchanged(cur: duckdb.DuckDBPyConnection, model: HandlingModel) -> None:
     """Record the definition's checksum at first use; refuse a changed file for a version in use."""
     row = cur.execute("SELECT checksum FROM model_versions WHERE version = ?",
                       [model.version]).fetchone()
@@ -84,31 +87,35 @@ def _insert(cur: duckdb.DuckDBPyConnection, scope: Scope, district: str, draft: 
     existing = _existing(cur, scope, district, draft.submission_id)
     if existing:
         return CreatedCase(existing, created=False)
-    _check_version_unchanged(cur, model)
+    check_version_unchanged(cur, model)
     number = cur.execute(
         "SELECT coalesce(max(case_number), 0) + 1 FROM cases WHERE district_code = ? AND case_year = ?",
         [district, today.year]).fetchone()[0]
     code = case_code(district, today.year, number)
     facts = draft.facts
+    chosen = plan(facts, model, draft.chosen_level)
     case_id = cur.execute(
         "INSERT INTO cases (case_code, district_code, case_year, case_number, case_month, age_band,"
         " gender, institution_type, platforms, facts, model_version, proposed_level, chosen_level,"
-        " override_reason, note, submission_id, created_by, record_key, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp,"
+        " override_reason, note, submission_id, created_by, record_key, notices, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp,"
         " current_timestamp) RETURNING case_id",
         [code, district, today.year, number, draft.month, facts.age_band, draft.gender,
          draft.institution_type, list(facts.platforms), facts.to_json(), model.version, proposed,
          draft.chosen_level, draft.override_reason, draft.note, draft.submission_id, scope.user_id,
-         new_key()],
+         new_key(), list(chosen.notice_keys)],
     ).fetchone()[0]
-    measures = plan(facts, model, draft.chosen_level).measures
+    measures = chosen.measures
     cur.executemany(
         "INSERT INTO case_measures (case_id, measure_key, position, strength, due_month)"
         " VALUES (?, ?, ?, ?, ?)",
-        [[case_id, m.key, i, m.strength.value,
-          add_months(draft.month, m.due_months)
-          if m.due_months is not None and m.strength is Strength.MUST else None]
+        [[case_id, m.key, i, m.strength.value, due_month(draft.month, m)]
          for i, m in enumerate(measures)])
+    cur.execute(
+        "INSERT INTO case_assessments (case_id, seq, assessed_month, model_version, proposed_level,"
+        " chosen_level, override_reason, facts, created_by) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)",
+        [case_id, draft.month, model.version, proposed, draft.chosen_level, draft.override_reason,
+         facts.to_json(), scope.user_id])
     if facts.platforms:
         cur.executemany("INSERT INTO case_takedowns (case_id, platform) VALUES (?, ?)",
                         [[case_id, p] for p in facts.platforms])
@@ -135,7 +142,7 @@ def create_case(scope: Scope, district: str, draft: CaseDraft, *,
     if district not in contact_districts(scope):
         raise AccessDenied()
     today = today or date.today()
-    model = _model_for(draft.model_version)
+    model = _model_for(draft.model_version, today)
     proposed = assess(draft.facts, model).proposed_level
     check_draft(draft, model, proposed, today)
     for attempt in range(MAX_ATTEMPTS):

@@ -15,6 +15,7 @@ import duckdb
 from db import audit, rights
 from db.connection import cursor, transaction
 from db.districts import district_names
+from db.model_registry import version_names
 from model.access import Role, Scope
 from model.courses import (
     CourseDraft,
@@ -111,7 +112,8 @@ def create_course(scope: Scope, draft: CourseDraft, submission_id: str,
     """Create a planned course; the same submission id twice returns the first course's id."""
     with transaction() as cur:
         scope = rights.recheck(cur, scope)
-        clean = validate_course(draft, today=today or date.today(), districts=_manageable(scope))
+        clean = validate_course(draft, today=today or date.today(), districts=_manageable(scope),
+                                model_versions=version_names())
         done = cur.execute("SELECT course_id, created_by FROM courses WHERE submission_id = ?",
                            [submission_id]).fetchone()
         if done is not None:
@@ -179,7 +181,8 @@ def update_course(scope: Scope, course_id: int, draft: CourseDraft, row_version:
             raise ConflictError("Kurset er blevet ændret af en anden i mellemtiden. "
                                 "Genindlæs siden og prøv igen.")
         clean = validate_course(draft, today=today or date.today(), districts=_manageable(scope),
-                                registered=course.registered, previous_start=course.starts_at)
+                                registered=course.registered, previous_start=course.starts_at,
+                                model_versions=version_names())
         bump(cur, course)
         cur.execute(
             "UPDATE courses SET district_code = ?, starts_at = ?, place = ?, capacity = ?,"

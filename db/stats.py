@@ -17,11 +17,11 @@ import pandas as pd
 from db import audit, rights, stats_raw
 from db.connection import transaction
 from db.districts import all_districts
+from db.model_registry import current_version, model_of, version_names
 from db.stats_publish import Spec, concat, publish
 from model.access import Role, Scope
 from model.errors import AccessDenied, NotFound
 from model.export_ids import new_export_id
-from model.handling_model import CURRENT_VERSION, load_model, versions
 from model.months import month_range
 from model.perturbation import CELL_KEY, EXACT, PTable
 from model.published import LEADER_ONLY, SLICED, TABLES
@@ -49,14 +49,14 @@ class Dashboard:
     national: dict[str, pd.DataFrame]
     own: dict[str, pd.DataFrame] = field(default_factory=dict)
     district: str | None = None
-    measures_version: str = CURRENT_VERSION
+    measures_version: str = ""
     release: Release | None = None
     method: PTable = CELL_KEY
 
 
 def _model_levels(names: list[str]) -> list[int]:
-    known = [v for v in names if v in versions()]
-    return sorted({n for v in known for n in load_model(v).level_numbers})
+    known = [v for v in names if v in version_names()]
+    return sorted({n for v in known for n in model_of(v).level_numbers})
 
 
 def _months(scope: Scope, flt: StatsFilter, release: Release | None) -> list[pd.Timestamp]:
@@ -75,7 +75,7 @@ def _specs(scope: Scope, flt: StatsFilter, release: Release | None, names: tuple
     """The specs of the tables `names` (slices expanded), from one scan plus the joins they need."""
     raw = stats_raw.case_counts(scope, flt, release)
     versions_found = sorted(set(raw["by_version"]["version"]))
-    model_names = [flt.model_version] if flt.model_version else versions()
+    model_names = [flt.model_version] if flt.model_version else version_names()
     model_names += [v for v in versions_found if v not in model_names]
     proposed = sorted(set(_model_levels(model_names)) | set(raw["calibration"]["proposed"]))
     levels = list(flt.levels) or sorted(set(proposed) | set(raw["by_version"]["level"]))
@@ -114,14 +114,14 @@ def _specs(scope: Scope, flt: StatsFilter, release: Release | None, names: tuple
         specs["takedowns"] = [Spec("takedowns", stats_raw.takedown_counts(scope, flt, release),
                                    "outcome", None, list(TAKEDOWN_OUTCOMES))]
     if "measures" in names:
-        version = flt.model_version or CURRENT_VERSION
+        version = flt.model_version or current_version()
         specs["measures"] = _measure_specs(stats_raw.measure_counts(scope, flt, version, release),
                                            version, flt)
     return [s for name in names for s in specs.get(name, [])]
 
 
 def _measure_specs(raw: pd.DataFrame, version: str, flt: StatsFilter) -> list[Spec]:
-    model = load_model(version) if version in versions() else None
+    model = model_of(version) if version in version_names() else None
     levels = sorted(set(model.level_numbers if model else ()) | set(raw["level"]))
     specs = []
     for lvl in [x for x in levels if not flt.levels or x in flt.levels]:
@@ -163,7 +163,7 @@ def dashboard(scope: Scope, flt: StatsFilter, district: str | None = None,
     own = {}
     if district is not None:
         own = tables(scope, replace(flt, districts=(district,)), names, None, EXACT)
-    return Dashboard(national, own, district, flt.model_version or CURRENT_VERSION, release, CELL_KEY)
+    return Dashboard(national, own, district, flt.model_version or current_version(), release, CELL_KEY)
 
 
 def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, on: date | None = None,
@@ -181,7 +181,7 @@ def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, 
     own = {}
     if district is not None:
         own = tables(viewer or scope, replace(flt, districts=(district,)), names, None, EXACT)
-    return Dashboard(national, own, district, flt.model_version or CURRENT_VERSION, release, EXACT)
+    return Dashboard(national, own, district, flt.model_version or current_version(), release, EXACT)
 
 
 def period_bounds(scope: Scope, released_on: date | None = None) -> tuple[object, object]:
@@ -195,8 +195,9 @@ def period_bounds(scope: Scope, released_on: date | None = None) -> tuple[object
 
 
 def data_version(scope: Scope) -> tuple[object, ...]:
-    """Changes whenever a case changes; statistics caches include it in their key."""
-    return stats_raw.data_version(scope)
+    """Changes whenever a case changes or a model version is published (a new version adds its
+    levels and columns to the tables); statistics caches include it in their key."""
+    return (*stats_raw.data_version(scope), *version_names())
 
 
 def record_export(scope: Scope, *, page: str, table: str, fmt: str, flt: StatsFilter,

@@ -5,8 +5,10 @@ the cases' record keys modulo 2^32 (the cell key of model/perturbation.py, befor
 added). db.stats perturbs every figure before anything leaves db/. With a `Release`, only the
 released cases count (model/release.py): released months, cases registered before their month's
 cutoff, with their follow-up (status, police, measures, takedowns) as it was at that cutoff (the
-history tables of migration 0007). The case tables come from one scan with GROUPING SETS, so the
-page's cost hardly grows with the number of cases.
+history tables of migration 0007) and their assessment (level, proposal, version, reason, facts, age
+band, platforms) and plan (measures, takedown platforms) as they were then, before any
+re-assessment (migration 0010: case_assessments and the plan snapshots). The case tables come from
+one scan with GROUPING SETS, so the page's cost hardly grows with the number of cases.
 
 The scan groups by a few wide sets only (SCANNED), and each table of CASE_SETS is summed from the
 smallest of them that holds its dimensions: every grouping set costs DuckDB a hash table per thread,
@@ -80,13 +82,17 @@ def _key(alias: str = "") -> str:
     return KEY.format(p=f"{alias}." if alias else "")
 
 
-def _cutoff(release: Release, alias: str) -> tuple[str, list[object]]:
-    """A case's cutoff in SQL: the last revision for months released by then, else the month's first
-    release day (model/release.py)."""
-    p = f"{alias}." if alias else ""
-    return (f"CASE WHEN {p}case_month <= ? THEN ?::TIMESTAMP"
-            f" ELSE ({p}case_month + to_months(1) + to_days(?))::TIMESTAMP END",
+def month_cutoff(release: Release, month: str) -> tuple[str, list[object]]:
+    """The cutoff of the month in SQL expression `month`: the last revision for months released by
+    then, else the month's first release day (model/release.py)."""
+    return (f"CASE WHEN {month} <= ? THEN ?::TIMESTAMP"
+            f" ELSE ({month} + to_months(1) + to_days(?))::TIMESTAMP END",
             [release.revised_through, release.cutoff(release.revised_through), LAG_DAYS])
+
+
+def _cutoff(release: Release, alias: str) -> tuple[str, list[object]]:
+    """A case's cutoff in SQL (its month's)."""
+    return month_cutoff(release, f"{alias}.case_month" if alias else "case_month")
 
 
 def _as_of(table: str, keys: str, fields: tuple[str, ...], release: Release) -> tuple[str, list[object]]:
@@ -97,14 +103,58 @@ def _as_of(table: str, keys: str, fields: tuple[str, ...], release: Release) -> 
             f" WHERE h.changed_at >= {cutoff} GROUP BY ALL)", params)
 
 
+# A case's assessment as the release counts it: its last assessment before its cutoff (the triage
+# itself unless it was re-assessed before then). Cases without one (synthetic data) keep their own.
+_ASSESSED = {
+    "chosen_level": "arg_max(a.chosen_level, a.seq)",
+    "proposed_level": "arg_max(a.proposed_level, a.seq)",
+    "model_version": "arg_max(a.model_version, a.seq)",
+    "override_reason": "arg_max_null(a.override_reason, a.seq)",
+    "facts": "arg_max(a.facts, a.seq)",
+}
+_FROM_FACTS = {"age_band": "a.facts ->> '$.age_band'",
+               "platforms": "from_json(a.facts -> '$.platforms', '[\"VARCHAR\"]')"}
+
+
+def _assessed(release: Release) -> tuple[str, list[object]]:
+    cutoff, params = _cutoff(release, "c")
+    picked = ", ".join(f"{sql} AS {name}" for name, sql in _ASSESSED.items())
+    return (f"(SELECT a.case_id, {picked} FROM case_assessments a JOIN cases c USING (case_id)"
+            f" WHERE a.created_at < {cutoff} GROUP BY a.case_id)", params)
+
+
 def released_cases(release: Release | None) -> tuple[str, list[object]]:
-    """The cases as a release counts them: follow-up fields as they were at each case's cutoff."""
+    """The cases as a release counts them: follow-up fields and assessment as they were at each
+    case's cutoff."""
     if release is None:
         return "cases", []
     fields = ("police_consulted", "police_report_filed", "status")
     history, params = _as_of("case_history", "h.case_id", fields, release)
-    replaced = ", ".join(f"coalesce(h.{f}, c.{f}) AS {f}" for f in fields)
-    return f"(SELECT c.* REPLACE ({replaced}) FROM cases c LEFT JOIN {history} h USING (case_id))", params
+    assessed, assessed_params = _assessed(release)
+    replaced = [f"coalesce(h.{f}, c.{f}) AS {f}" for f in fields]
+    replaced += [f"CASE WHEN a.case_id IS NULL THEN c.{f} ELSE a.{f} END AS {f}" for f in _ASSESSED]
+    replaced += [f"CASE WHEN a.case_id IS NULL THEN c.{f} ELSE {sql} END AS {f}"
+                 for f, sql in _FROM_FACTS.items()]
+    return (f"(SELECT c.* REPLACE ({', '.join(replaced)}) FROM cases c"
+            f" LEFT JOIN {history} h USING (case_id) LEFT JOIN {assessed} a USING (case_id))",
+            [*params, *assessed_params])
+
+
+def plan_rows(table: str, snapshots: str, keys: str, release: Release | None
+              ) -> tuple[str, list[object]]:
+    """The rows of a case's plan table (case_measures, case_takedowns) as the release counts them:
+    a case re-planned after its cutoff counts its first snapshot taken after the cutoff (the plan it
+    had then), any other case its current rows."""
+    if release is None:
+        return table, []
+    cutoff, params = _cutoff(release, "c")
+    first = (f"(SELECT s.case_id, min(s.changed_at) AS at FROM {snapshots} s JOIN cases c"
+             f" USING (case_id) WHERE s.changed_at >= {cutoff} GROUP BY s.case_id)")
+    return (f"(WITH first AS {first}"
+            f" SELECT {keys} FROM {table} WHERE case_id NOT IN (SELECT case_id FROM first)"
+            f" UNION ALL SELECT {', '.join('s.' + k.strip() for k in keys.split(','))}"
+            f" FROM {snapshots} s JOIN first f ON f.case_id = s.case_id AND f.at = s.changed_at)",
+            params)
 
 
 def where(flt: StatsFilter, release: Release | None = None, alias: str = "") -> tuple[str, list[object]]:
@@ -168,10 +218,11 @@ def case_counts(scope: Scope, flt: StatsFilter, release: Release | None = None) 
 def platform_counts(scope: Scope, flt: StatsFilter, release: Release | None = None) -> pd.DataFrame:
     """Platform mentions (a case may name several): platform, n, k."""
     check_stats_access(scope)
+    src, src_params = released_cases(release)
     clause, params = where(flt, release)
     return _frame(
         f"SELECT platform, count(*) AS n, {_key()} FROM (SELECT record_key, unnest(platforms) AS platform"
-        f" FROM cases WHERE {clause}) GROUP BY ALL", params)
+        f" FROM {src} cases WHERE {clause}) GROUP BY ALL", [*src_params, *params])
 
 
 def _joined(sql: str, params: list[object], groups: list[str]) -> pd.DataFrame:
@@ -198,6 +249,9 @@ def takedown_counts(scope: Scope, flt: StatsFilter, release: Release | None = No
     """Takedown requests per platform and case: outcome, n, k (a case's key once per request)."""
     check_stats_access(scope)
     clause, params = where(flt, release, "c")
+    src, src_params = released_cases(release)
+    rows, rows_params = plan_rows("case_takedowns", "case_takedown_snapshots", "case_id, platform, outcome",
+                                  release)
     outcome, history, history_params = "t.outcome", "", []
     if release is not None:
         table, history_params = _as_of("case_takedown_history", "h.case_id, h.platform", ("outcome",),
@@ -206,8 +260,9 @@ def takedown_counts(scope: Scope, flt: StatsFilter, release: Release | None = No
         outcome = "coalesce(th.outcome, t.outcome)"
     return _joined(
         f"SELECT {outcome} AS outcome, count(*) AS n, {_key('c')}"
-        f" FROM case_takedowns t JOIN cases c USING (case_id){history} WHERE {clause}"
-        " AND c.case_id BETWEEN ? AND ? GROUP BY ALL", [*history_params, *params], ["outcome"])
+        f" FROM {rows} t JOIN {src} c USING (case_id){history} WHERE {clause}"
+        " AND c.case_id BETWEEN ? AND ? GROUP BY ALL",
+        [*rows_params, *src_params, *history_params, *params], ["outcome"])
 
 
 def measure_counts(scope: Scope, flt: StatsFilter, version: str, release: Release | None = None
@@ -215,6 +270,9 @@ def measure_counts(scope: Scope, flt: StatsFilter, version: str, release: Releas
     """Measures of cases triaged with `version`: level, measure, measure_status, n, k."""
     check_stats_access(scope)
     clause, params = where(flt, release, "c")
+    src, src_params = released_cases(release)
+    rows, rows_params = plan_rows("case_measures", "case_plan_snapshots", "case_id, measure_key, status",
+                                  release)
     status, history, history_params = "m.status", "", []
     if release is not None:
         table, history_params = _as_of("case_measure_history", "h.case_id, h.measure_key", ("status",),
@@ -224,9 +282,10 @@ def measure_counts(scope: Scope, flt: StatsFilter, version: str, release: Releas
     return _joined(
         f"SELECT c.chosen_level AS level, m.measure_key AS measure, {status} AS measure_status,"
         f" count(*) AS n, {_key('c')}"
-        f" FROM case_measures m JOIN cases c USING (case_id){history} WHERE {clause}"
+        f" FROM {rows} m JOIN {src} c USING (case_id){history} WHERE {clause}"
         " AND c.model_version = ? AND c.case_id BETWEEN ? AND ? GROUP BY ALL",
-        [*history_params, *params, version], ["level", "measure", "measure_status"])
+        [*rows_params, *src_params, *history_params, *params, version],
+        ["level", "measure", "measure_status"])
 
 
 def month_bounds(scope: Scope) -> tuple[object, object]:

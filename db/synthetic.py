@@ -17,9 +17,9 @@ from db import audit
 from db import synthetic_profile as prof
 from db.connection import configure, cursor, transaction
 from db.migrate import migrate
+from db.model_registry import model_of, version_names
 from model.access import Membership, Role, Scope
 from model.errors import AccessDenied, ValidationError
-from model.handling_model import load_model, versions
 
 QUERIES = Path(__file__).parent / "queries"
 CHUNK = 2_000_000  # cases per transaction: bounded memory, and a failed chunk leaves no half-case
@@ -31,7 +31,7 @@ def _sql(name: str) -> str:
 
 
 def _case_params(seed: int, first_month: date, months: int, model_versions: list[str]) -> dict:
-    models = [load_model(v) for v in model_versions]
+    models = [model_of(v) for v in model_versions]
     k_max = max(len(m.levels) for m in models)
     return {
         "seed": seed,
@@ -58,7 +58,7 @@ def _case_params(seed: int, first_month: date, months: int, model_versions: list
 
 def _measure_rows(model_versions: list[str]) -> list[tuple[str, int, str, int, str, int | None]]:
     return [(v, lvl.number, m.key, pos, m.strength.value, m.due_months)
-            for v in model_versions for lvl in load_model(v).levels
+            for v in model_versions for lvl in model_of(v).levels
             for pos, m in enumerate(lvl.measures, start=1)]
 
 
@@ -69,9 +69,9 @@ def generate(scope: Scope, cases: int, seed: int = 1, first_month: date = date(2
         raise AccessDenied()
     if cases < 0 or months < 1:
         raise ValidationError("Antal sager og måneder skal være positive tal.")
-    model_versions = model_versions or versions()
+    model_versions = model_versions or version_names()
     params = _case_params(seed, first_month, months, model_versions)
-    k_max = max(len(load_model(v).levels) for v in model_versions)
+    k_max = max(len(model_of(v).levels) for v in model_versions)
     child_params = {
         "seed": seed,
         "outcomes": [prof.buckets(w) for w in prof.by_level(prof.TAKEDOWN, k_max)],
@@ -94,7 +94,7 @@ def generate(scope: Scope, cases: int, seed: int = 1, first_month: date = date(2
                             _measure_rows(model_versions))
             for version in model_versions:  # as db/cases.py does for the first case of a version
                 cur.execute("INSERT INTO model_versions (version, checksum) VALUES (?, ?)"
-                            " ON CONFLICT DO NOTHING", [version, load_model(version).checksum])
+                            " ON CONFLICT DO NOTHING", [version, model_of(version).checksum])
             ids = {"lo_id": first_id, "hi_id": last_id}
             cur.execute(_sql("synthetic_measures"), {"seed": seed, **ids})
             cur.execute(_sql("synthetic_takedowns"), {**child_params, **ids})

@@ -97,6 +97,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({Role.PROJECT_LEADER})),
     PageSpec("calibration", "pages/calibration.py", "Modeljustering", ":material/tune:",
              frozenset({Role.PROJECT_LEADER})),
+    PageSpec("model_versions", "pages/model_versions.py", "Modelversioner", ":material/account_tree:",
+             frozenset({Role.PROJECT_LEADER})),
     PageSpec("courses", "pages/courses.py", "Kurser", ":material/school:",
              frozenset({Role.COURSE_ORGANISER})),
     PageSpec("coverage", "pages/coverage.py", "Uddannelsesdækning", ":material/map:",

@@ -20,19 +20,20 @@ COLUMNS = ("Nr.", "Tidspunkt", "Bruger", "Handling", "Politikreds", "Objekt", "O
            "Eksport-id", "Detaljer")
 
 
-def audit_rows(entries: Sequence[Mapping[str, Any]], districts: Mapping[str, str]) -> list[list[str]]:
+def audit_rows(entries: Sequence[Mapping[str, Any]], districts: Mapping[str, str],
+               measures: Mapping[str, str] | None = None) -> list[list[str]]:
     return [[str(v) for v in (
         e["audit_id"], timestamp_label(e["logged_at"]), e["actor_email"],
         action_label(e["action"]), districts.get(e["district_code"] or "", ""),
         object_label(e["object_type"]), e["object_id"] or "", e["export_id"] or "",
-        " · ".join(describe(e["details"], districts)))] for e in entries]
+        " · ".join(describe(e["details"], districts, measures)))] for e in entries]
 
 
 def audit_file(kind: str, entries: Sequence[Mapping[str, Any]], districts: Mapping[str, str],
-               heading: str, export_id: str) -> bytes:
+               heading: str, export_id: str, measures: Mapping[str, str] | None = None) -> bytes:
     """`kind` "csv" (UTF-8 with BOM, semicolons) or "xlsx"; `heading` says which filter."""
     first = f"{heading} · {export_line(export_id)}"
-    rows = audit_rows(entries, districts)
+    rows = audit_rows(entries, districts, measures)
     if kind == "csv":
         return csv_bytes([[first], list(COLUMNS), *rows])
     from openpyxl import Workbook

@@ -13,7 +13,6 @@ from typing import Any
 from model.access import ROLE_LABELS, Role
 from model.course_vocab import REGISTRATION_STATUS, RESOURCE_ROLES
 from model.danish import integer
-from model.handling_model import load_model, versions
 from model.vocab import MEASURE_STATUS, PLATFORMS, TAKEDOWN_OUTCOMES
 
 ACTION_LABELS: dict[str, str] = {
@@ -29,6 +28,13 @@ ACTION_LABELS: dict[str, str] = {
     "case.close": "Sag lukket",
     "case.reopen": "Sag genåbnet",
     "case.plan_download": "Handleplan hentet",
+    "case.reassess": "Sag genvurderet",
+    "model.draft_create": "Modelkladde oprettet",
+    "model.draft_import": "Modelkladde indlæst fra fil",
+    "model.draft_edit": "Modelkladde ændret",
+    "model.draft_delete": "Modelkladde slettet",
+    "model.publish": "Modelversion udgivet",
+    "model.export": "Modelversion eksporteret (TOML)",
     "course.create": "Kursus oprettet",
     "course.update": "Kursus ændret",
     "course.cancel": "Kursus aflyst",
@@ -63,6 +69,8 @@ OBJECT_LABELS: dict[str, str] = {
     "stats_table": "Statistiktabel",
     "audit_log": "Revisionslog",
     "help_contact": "Lokal kontakt eller hjælpelinje",
+    "model_draft": "Modelkladde",
+    "model_version": "Modelversion",
 }
 
 
@@ -86,16 +94,11 @@ _KEYS: dict[str, str] = {
     "district": "Politikreds", "kind": "Slags", "name": "Navn", "phone": "Telefon",
     "note": "Bemærkning", "levels": "Niveauer", "districts": "Politikredse",
     "first_months": "Fra måned", "last_month": "Til måned", "version": "Modelversion",
+    "draft": "Kladde-id", "parent": "Bygger på version", "effective_from": "Gælder fra",
+    "checksum": "Kontrolsum",
 }
 _FORMATS = {"csv": "CSV", "xlsx": "Excel", "signin": "Underskriftsliste (HTML)", "png": "PNG",
             "svg": "SVG", "html": "HTML"}
-
-
-def _measure_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for version in versions():
-        names.update(load_model(version).measure_labels())
-    return names
 
 
 def _value(key: str, value: Any, districts: Mapping[str, str]) -> str:
@@ -130,15 +133,18 @@ def _key(key: str) -> str:
     return _KEYS.get(key, key)
 
 
-def describe(details: str | Mapping[str, Any] | None, districts: Mapping[str, str]) -> list[str]:
-    """An entry's details as Danish lines ("Rolle: Projektleder"), one per detail."""
+def describe(details: str | Mapping[str, Any] | None, districts: Mapping[str, str],
+             measures: Mapping[str, str] | None = None) -> list[str]:
+    """An entry's details as Danish lines ("Rolle: Projektleder"), one per detail; `measures`
+    names the measure keys (every published model version's, from db.model_registry)."""
     if not details:
         return []
     data = json.loads(details) if isinstance(details, str) else dict(details)
     lines = []
     for key, value in data.items():
         if key.startswith("measure."):
-            name = _measure_names().get(key.removeprefix("measure."), key.removeprefix("measure."))
+            code = key.removeprefix("measure.")
+            name = (measures or {}).get(code, code)
             lines.append(f"Tiltag »{name}«: {MEASURE_STATUS.get(value, value)}")
         elif key.startswith("takedown."):
             platform = key.removeprefix("takedown.")

@@ -14,7 +14,17 @@ from model.errors import ValidationError
 from model.handling_model import HandlingModel
 from model.months import first_of_month
 from model.privacy import identifier_problems
-from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS, UNDER_18
+from model.vocab import (
+    AGE_BANDS,
+    GENDERS,
+    INSTITUTION_TYPES,
+    LOWER,
+    OVERRIDE_DIRECTIONS,
+    OVERRIDE_REASONS,
+    PLATFORMS,
+    RAISE,
+    UNDER_18,
+)
 
 # What the image shows, least to most exposing (the source's "grad af nøgenhed").
 NUDITY: dict[str, str] = {
@@ -35,6 +45,11 @@ SPREAD: dict[str, str] = {
 
 NOTE_MAX = 200
 FIRST_MONTH = date(2016, 1, 1)  # the pilot year; no case is older
+
+
+def is_sexual_image(nudity: str, erotic_motif: bool) -> bool:
+    """Nude or partly nude, or an erotic or pornographic motif."""
+    return nudity in SEXUAL_NUDITY or erotic_motif
 
 
 @dataclass(frozen=True)
@@ -59,7 +74,7 @@ class CaseFacts:
 
     @property
     def sexual_image(self) -> bool:
-        return self.nudity in SEXUAL_NUDITY or self.erotic_motif
+        return is_sexual_image(self.nudity, self.erotic_motif)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -113,6 +128,29 @@ def facts_problems(facts: CaseFacts, model: HandlingModel) -> list[str]:
     return problems
 
 
+def override_reasons(proposed: int, chosen: int) -> list[str]:
+    """The reasons that fit choosing `chosen` over the proposal `proposed` (none when equal)."""
+    if chosen == proposed:
+        return []
+    direction = RAISE if chosen > proposed else LOWER
+    return [r for r in OVERRIDE_REASONS if direction in OVERRIDE_DIRECTIONS[r]]
+
+
+def override_problems(proposed: int, chosen: int, reason: str | None) -> list[str]:
+    """A reason is required when the level differs from the proposal, and must fit the direction."""
+    if chosen == proposed:
+        return [] if reason is None else [
+            "Der skal kun angives en begrundelse, når du vælger et andet niveau."]
+    if reason not in OVERRIDE_REASONS:
+        return ["Du har valgt et andet niveau end forslaget. Vælg en begrundelse."]
+    if reason not in override_reasons(proposed, chosen):
+        higher = chosen > proposed
+        return [f"Begrundelsen »{OVERRIDE_REASONS[reason]}« passer ikke til et "
+                f"{'højere' if higher else 'lavere'} niveau end forslaget. Vælg en anden begrundelse "
+                f"eller et {'lavere' if higher else 'højere'} niveau."]
+    return []
+
+
 def draft_problems(draft: CaseDraft, model: HandlingModel, proposed_level: int,
                    today: date) -> list[str]:
     """Every Danish problem of a draft; `proposed_level` is the engine's, recomputed by the caller."""
@@ -129,18 +167,20 @@ def draft_problems(draft: CaseDraft, model: HandlingModel, proposed_level: int,
         problems.append("Vælg et køn fra listen, eller lad feltet stå tomt.")
     if draft.chosen_level not in model.level_numbers:
         problems.append("Vælg et af modellens niveauer.")
-    elif draft.chosen_level != proposed_level:
-        if draft.override_reason not in OVERRIDE_REASONS:
-            problems.append("Du har valgt et andet niveau end forslaget. Vælg en begrundelse.")
-    elif draft.override_reason is not None:
-        problems.append("Der skal kun angives en begrundelse, når du vælger et andet niveau.")
-    if draft.note:
-        if len(draft.note) > NOTE_MAX:
-            problems.append(f"Bemærkningen må højst være {NOTE_MAX} tegn.")
-        problems.extend(identifier_problems(draft.note, "Bemærkning"))
+    else:
+        problems += override_problems(proposed_level, draft.chosen_level, draft.override_reason)
+    problems += note_problems(draft.note)
     if not isinstance(draft.submission_id, str) or not 8 <= len(draft.submission_id) <= 64:
         problems.append("Formularen mangler sin id. Genindlæs siden.")
     return problems
+
+
+def note_problems(note: str | None) -> list[str]:
+    """An optional short note, screened for identifiers (case notes and closing notes alike)."""
+    if not note:
+        return []
+    problems = [f"Bemærkningen må højst være {NOTE_MAX} tegn."] if len(note) > NOTE_MAX else []
+    return problems + identifier_problems(note, "Bemærkning")
 
 
 def check_draft(draft: CaseDraft, model: HandlingModel, proposed_level: int, today: date) -> None:

@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from model.errors import ValidationError
-from model.handling_model import versions
 from model.privacy import identifier_problems
 from model.text import clean_text
 
@@ -37,11 +36,13 @@ def validate_course(
     districts: Collection[str],
     registered: int = 0,
     previous_start: datetime | None = None,
+    model_versions: Collection[str],
 ) -> CourseDraft:
     """The draft with trimmed texts, or ValidationError listing every problem in Danish.
 
     A new course (`previous_start` None) may not start before today; an edited course may keep its
     date but not be moved into the past. Capacity may never drop below the seats already taken.
+    `model_versions` are the published versions a course may teach.
     """
     clean = replace(draft, place=clean_text(draft.place), trainers=clean_text(draft.trainers),
                     model_version=(draft.model_version or "").strip())
@@ -72,7 +73,7 @@ def validate_course(
             f"Kurset har allerede {registered} tilmeldte. "
             "Antal pladser kan ikke være lavere end det."
         )
-    if clean.model_version not in versions():
+    if clean.model_version not in model_versions:
         problems.append("Vælg den version af håndteringsmodellen, der undervises i.")
     if problems:
         raise ValidationError(problems)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from model.handling_model import Measure, Strength
+from model.months import add_months
 from model.vocab import MEASURE_STATUS, TAKEDOWN_OUTCOMES
 
 CLOSED_MESSAGE = "Sagen er lukket. Genåbn den, hvis du vil ændre tiltag eller status."
@@ -60,6 +62,14 @@ def done_month(old_status: str, new_status: str, old_month: date | None, today: 
     if old_status == "done" and old_month is not None:
         return old_month
     return today.replace(day=1)
+
+
+def due_month(start: date, measure: Measure) -> date | None:
+    """When a planned "must" measure becomes overdue, counted from `start` (the case month, or the
+    month of the re-assessment that added it); None for measures without a due time."""
+    if measure.due_months is None or measure.strength is not Strength.MUST:
+        return None
+    return add_months(start, measure.due_months)
 
 
 # A follow-up field: ("measure", key), ("takedown", platform), ("police_consulted", "") or

@@ -1,8 +1,10 @@
-"""The handling model (håndteringsmodellen) as versioned data.
+"""The handling model (håndteringsmodellen) as versioned data, and the versions shipped as files.
 
-Each version is a TOML file in model/definitions/; the code knows no level, measure or rule by heart, so
-a later version (the 2019 adjustment, a fifth level) is a new file and no code change. A version is
-immutable once cases use it: every case records the version and the file's checksum is guarded.
+A version is a definition in TOML (model/model_toml.py writes the same format); the code knows no level,
+measure or rule by heart. The versions *shipped* with the code are the files in model/definitions/
+(version 2018, from the source); later versions are drafted and published in the app and stored in
+the database (db/model_registry.py joins both). A published version is immutable: every case records
+its version, and the checksum of each shipped file is guarded here.
 The types live in model/model_types.py and are re-exported here, the one module callers import.
 """
 
@@ -26,16 +28,14 @@ from model.model_types import (
 )
 
 __all__ = [
-    "CURRENT_VERSION", "STRENGTH_LABELS", "Condition", "HandlingModel", "Level", "Measure", "Prompt",
-    "Range", "Strength", "all_level_numbers", "file_checksum", "load_model", "parse_model",
-    "versions",
+    "STRENGTH_LABELS", "Condition", "HandlingModel", "Level", "Measure", "Prompt", "Range",
+    "Strength", "file_checksum", "load_model", "model_from_raw", "parse_model", "parse_prompts",
+    "shipped_versions", "text_checksum",
 ]
 
 DEFINITIONS_DIR = Path(__file__).parent / "definitions"
-CURRENT_VERSION = "2018"
 
-# Released versions: their files may never change (cases were triaged with them). A new version is
-# added here when it is released; until then it is a draft that may still be edited.
+# Shipped files may never change (cases were triaged with them): a changed file is refused.
 FROZEN_CHECKSUMS: dict[str, str] = {
     "2018": "751ae24fb780cff35fc0b7ff9a659090bd31da8a86e558201284f4e3233a1748",
 }
@@ -73,18 +73,24 @@ def _level(raw: dict[str, Any]) -> Level:
     )
 
 
+def parse_prompts(raw: list[dict[str, Any]]) -> tuple[Prompt, ...]:
+    return tuple(Prompt(p["key"], p["text"], p["measure"], Strength(p["strength"]),
+                        _conditions(p["when"])) for p in raw)
+
+
 def parse_model(text: str, checksum: str = "") -> HandlingModel:
     """A model from the text of a definition file; ValueError when its structure is inconsistent."""
-    raw = tomllib.loads(text)
+    return model_from_raw(tomllib.loads(text), checksum)
+
+
+def model_from_raw(raw: dict[str, Any], checksum: str = "") -> HandlingModel:
+    """A model from the parsed TOML of a definition; ValueError when its structure is inconsistent."""
     model = HandlingModel(
         version=str(raw["version"]), levels=tuple(_level(lvl) for lvl in raw["levels"]),
         title=raw.get("title", ""), source=raw.get("source", ""),
         announced_levels=raw.get("announced_levels"),
         signals=tuple(raw.get("signals", {}).items()),
-        prompts=tuple(
-            Prompt(p["key"], p["text"], p["measure"], Strength(p["strength"]), _conditions(p["when"]))
-            for p in raw.get("prompts", [])
-        ),
+        prompts=parse_prompts(raw.get("prompts", [])),
         checksum=checksum,
     )
     _check(model)
@@ -107,8 +113,8 @@ def _path(version: str) -> Path:
     return DEFINITIONS_DIR / f"{version}.toml"
 
 
-def versions() -> list[str]:
-    """The shipped model versions, oldest first."""
+def shipped_versions() -> list[str]:
+    """The versions shipped as files, oldest first (the app adds the ones published in it)."""
     return sorted(p.stem for p in DEFINITIONS_DIR.glob("*.toml"))
 
 
@@ -116,20 +122,20 @@ def _text(version: str) -> str:
     return _path(version).read_bytes().decode("utf-8").replace("\r\n", "\n")
 
 
-def all_level_numbers() -> list[int]:
-    """Every level number of any shipped version (for filters over cases of several versions)."""
-    return sorted({n for v in versions() for n in load_model(v).level_numbers})
+def text_checksum(text: str) -> str:
+    """SHA-256 of a definition's text (line endings normalised): what cases are guarded by."""
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
 def file_checksum(version: str) -> str:
-    """SHA-256 of the definition's text (line endings normalised)."""
-    return hashlib.sha256(_text(version).encode("utf-8")).hexdigest()
+    """SHA-256 of a shipped definition's text."""
+    return text_checksum(_text(version))
 
 
 @cache
-def load_model(version: str = CURRENT_VERSION) -> HandlingModel:
-    """The model of `version`; KeyError if unknown, ValueError if a released file was changed."""
-    if version not in versions():
+def load_model(version: str) -> HandlingModel:
+    """The shipped model `version`; KeyError if unknown, ValueError if a shipped file was changed."""
+    if version not in shipped_versions():
         raise KeyError(version)
     checksum = file_checksum(version)
     frozen = FROZEN_CHECKSUMS.get(version)

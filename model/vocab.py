@@ -58,6 +58,9 @@ TAKEDOWN_OUTCOMES: dict[str, str] = {
     "police_handles": "Politiet håndterer sletning",
 }
 
+# A reason for choosing another level than the proposal names a direction, or fits both: a weaker
+# reaction cannot justify a higher level, nor wider spread or vulnerability a lower one.
+RAISE, LOWER = "raise", "lower"
 OVERRIDE_REASONS: dict[str, str] = {
     "reaction_stronger": "Ofrets reaktion er stærkere end billedet tilsiger",
     "reaction_weaker": "Ofrets reaktion er svagere end billedet tilsiger",
@@ -65,4 +68,12 @@ OVERRIDE_REASONS: dict[str, str] = {
     "vulnerable": "Ofret er særligt sårbart af andre grunde",
     "police_advice": "Politiets ressourceperson har vurderet anderledes",
     "other_professional": "Anden faglig vurdering",
+}
+OVERRIDE_DIRECTIONS: dict[str, frozenset[str]] = {
+    "reaction_stronger": frozenset({RAISE}),
+    "reaction_weaker": frozenset({LOWER}),
+    "spread_wider": frozenset({RAISE}),
+    "vulnerable": frozenset({RAISE}),
+    "police_advice": frozenset({RAISE, LOWER}),
+    "other_professional": frozenset({RAISE, LOWER}),
 }

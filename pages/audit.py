@@ -16,6 +16,7 @@ import streamlit as st
 from db import audit
 from db.collation import sort_danish
 from db.districts import district_names
+from db.model_registry import measure_names
 from model.access import Scope
 from model.audit_export import audit_file
 from model.audit_text import action_label, describe, object_label
@@ -24,6 +25,7 @@ from pages.components.session import require_page
 
 scope = require_page("audit")
 names = district_names()
+measures = measure_names()
 
 st.title("Revisionslog", anchor=False)
 st.caption("Alle ændringer og eksporter logges her. Loggen kan ikke ændres. Filtrene står i "
@@ -67,7 +69,7 @@ def _file(scope: Scope, flt: audit.AuditFilter, kind: str) -> bytes:
     period = (f"{date_label(flt.since)}-{date_label(flt.until)}" if flt.since and flt.until
               else "hele perioden")
     heading = f"Revisionslog, {period}, {integer(len(found))} poster"
-    return audit_file(kind, found, names, heading, export_id)
+    return audit_file(kind, found, names, heading, export_id, measures)
 
 
 shown = integer(len(rows)) + " poster" + (" (de nyeste 500)" if len(rows) == 500 else "")
@@ -76,7 +78,7 @@ st.dataframe(
     [{"Nr.": r["audit_id"], "Tidspunkt": r["logged_at"], "Bruger": r["actor_email"],
       "Handling": action_label(r["action"]), "Politikreds": names.get(r["district_code"], ""),
       "Objekt": object_label(r["object_type"]), "Objekt-id": r["object_id"] or "",
-      "Eksport-id": r["export_id"] or "", "Detaljer": " · ".join(describe(r["details"], names))}
+      "Eksport-id": r["export_id"] or "", "Detaljer": " · ".join(describe(r["details"], names, measures))}
      for r in rows],
     hide_index=True, width="stretch", height=min(38 + 35 * max(len(rows), 1), 640),
     key="audit_rows", on_select=_open_entry, selection_mode="single-row",
@@ -102,7 +104,7 @@ if post and chosen is None:
     st.warning("Posten findes ikke.")
 elif chosen is not None:
     with st.container(border=True):
-        st.subheader(f"Post nr. {chosen['audit_id']}: {action_label(chosen['action'])}",
+        st.header(f"Post nr. {chosen['audit_id']}: {action_label(chosen['action'])}",
                      anchor=False)
         facts = [
             ("Tidspunkt", timestamp_label(chosen["logged_at"])),
@@ -114,7 +116,7 @@ elif chosen is not None:
             ("Eksport-id", chosen["export_id"] or "–"),
         ]
         details = [tuple(line.split(": ", 1)) if ": " in line else ("", line)
-                   for line in describe(chosen["details"], names)]
+                   for line in describe(chosen["details"], names, measures)]
         facts += [(f"Detalje: {k}" if k else "Detalje", v) for k, v in details]
         # A table shows user text as text (a Markdown list would turn addresses into links).
         st.table({"Felt": [k for k, _ in facts], "Værdi": [v for _, v in facts]},

@@ -6,6 +6,7 @@ import streamlit as st
 
 from db.districts import district_names
 from model.published import TABLES
+from pages.components import outcome_views
 from pages.components import stats_views as views
 from pages.components.exports import ExportContext
 from pages.components.session import require_page
@@ -24,7 +25,9 @@ about_figures(dash)
 names = district_names()
 t = dash.national
 ctx = ExportContext(scope, "modeljustering", flt, None, dash.release, dash.method)
-found = [v for v in dict.fromkeys(t["calibration"]["version"]) if v]
+after = outcome_views.tables(scope, flt, dash.release)
+found = [v for v in dict.fromkeys([*t["calibration"]["version"], *outcome_views.versions_found(after)])
+         if v]
 if not found:
     st.info("Der er ingen sager i det valgte udsnit.")
 for version in found:
@@ -37,4 +40,7 @@ for version in found:
     block(ctx, f"begrundelser-{version}", TABLES["reasons"].title,
           *views.reasons(t, names, version), level=3,
           stacked=True)  # long reasons as axis labels: beside the table the bars had no room
+    outcome_views.reassessments(after, version)
+    outcome_views.closing_answers(after, version)
+outcome_views.how_often(after)
 block(ctx, "niveau-version", TABLES["by_version"].title, *views.by_version(t, names))

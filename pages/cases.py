@@ -9,20 +9,22 @@ import streamlit as st
 
 from db.case_queries import CaseFilter, case_months, get_case, list_cases, normalise_code
 from db.districts import district_names
+from db.model_registry import all_level_numbers, model_of
 from model.access import Role
 from model.danish import month_label
 from model.errors import DomainError
-from model.handling_model import all_level_numbers, load_model
 from model.vocab import CASE_STATUS
 from pages.components.case_view import (
     case_facts,
     case_rows,
     follow_up_form,
     plan_download,
+    reopen_button,
     show_message,
-    status_buttons,
 )
 from pages.components.choice import choice
+from pages.components.close_form import close_section
+from pages.components.reassess_view import level_history, reassess_section
 from pages.components.session import require_page, show_error, single_district
 
 scope = require_page("cases")
@@ -73,8 +75,13 @@ if wanted:
         show_error(exc)
         st.stop()
     st.header(f"Sag {case.code}", anchor=False)
-    model = load_model(case.model_version)
+    model = model_of(case.model_version)
     case_facts(case, model)
+    level_history(case)
     follow_up_form(scope, case)
-    status_buttons(scope, case)
+    if case.status == "open":
+        reassess_section(scope, case)
+        close_section(scope, case, model)
+    else:
+        reopen_button(scope, case)
     plan_download(scope, case.code)

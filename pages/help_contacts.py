@@ -17,7 +17,7 @@ names = district_names()
 NATIONAL = ""
 CONFIRM = "_confirm_contact_removal"
 
-st.title("Kontakter på handleplanen")
+st.title("Kontakter på handleplanen", anchor=False)
 st.caption("Den udskrevne handleplan slutter med politikredsens egne kontakter og de "
            "landsdækkende hjælpelinjer. Skriv kun organisationer og deres offentlige numre, "
            "aldrig noget om en sag.")
@@ -69,7 +69,7 @@ if failed := st.session_state.pop("_contacts_error", None):
     show_error(failed)
 
 entries = help_contacts.listed(scope, district)
-st.subheader(f"{len(entries)} kontakter" if entries else "Ingen kontakter endnu", anchor=False)
+st.header(f"{len(entries)} kontakter" if entries else "Ingen kontakter endnu", anchor=False)
 for entry in entries:
     with st.container(border=True):
         with st.form(f"contact_{entry.contact_id}", border=False):

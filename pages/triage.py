@@ -9,10 +9,10 @@ import streamlit as st
 from db.case_queries import get_case
 from db.cases import create_case
 from db.districts import district_names
+from db.model_registry import current_model
 from model.access import Role
 from model.case import CaseDraft
 from model.errors import DomainError
-from model.handling_model import CURRENT_VERSION, load_model
 from model.text import clean_text
 from model.triage import assess
 from pages.components.case_view import plan_download
@@ -61,10 +61,11 @@ if st.session_state.get(SAVED):
     show_saved(st.session_state[SAVED])
     st.stop()
 
-model = load_model(CURRENT_VERSION)
+model = current_model()
 form_id = submission_id()  # fixed until "Registrér en ny sag": a double click saves one case
-st.caption(f"Sagen registreres i {district_names()[district]}. Udfyld under eller lige efter "
-           "samtalen. Skriv ingen navne, skoler, datoer eller numre – kun det grove billede.")
+st.caption(f"Sagen registreres i {district_names()[district]} efter håndteringsmodellens version "
+           f"{model.version}. Udfyld under eller lige efter samtalen. Skriv ingen navne, skoler, "
+           "datoer eller numre – kun det grove billede.")
 
 form_col, proposal_col = st.columns([3, 2], gap="large")
 with form_col:

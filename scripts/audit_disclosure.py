@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 from db import connection, stats  # noqa: E402
 from db.districts import all_districts  # noqa: E402
 from db.migrate import migrate  # noqa: E402
+from db.model_registry import current_version  # noqa: E402
 from db.published import document, viewer_scope  # noqa: E402
 from db.synthetic import GENERATOR, generate  # noqa: E402
-from model.handling_model import CURRENT_VERSION  # noqa: E402
 from model.months import add_months, month_range  # noqa: E402
 from model.perturbation import CELL_KEY, PTable  # noqa: E402
 from model.release import Release  # noqa: E402
@@ -96,7 +96,7 @@ def attack_pair(viewer: str, a: StatsFilter, b: StatsFilter, d_zero, b_zero, on:
                 ptable: PTable = CELL_KEY, seed: int = 0) -> tuple[int, list[str], int]:
     """Attack views A (wider) and B (nested) of one viewer; d_zero/b_zero: keys structurally 0 in
     A - B and in B. Returns (counts of 1-4 checked, disclosures, solves)."""
-    version = a.model_version or CURRENT_VERSION
+    version = a.model_version or current_version(on)
     pa, ta, oa = docs(viewer, a, on, ptable)
     pb, tb, ob = docs(viewer, b, on, ptable)
     va, vb = true_values(pa, ta, version), true_values(pb, tb, version)
@@ -159,7 +159,7 @@ def random_pair(rng: random.Random) -> tuple[str, StatsFilter, StatsFilter, obje
 def attack_dates(viewer: str, flt: StatsFilter, before: date, after: date, ptable: PTable = CELL_KEY,
                  seed: int = 0) -> tuple[int, list[str], int]:
     """The same view the day before and the day of a release: P1 (then) and N (added since)."""
-    version = flt.model_version or CURRENT_VERSION
+    version = flt.model_version or current_version(before)
     p1, t1, o1 = docs(viewer, flt, before, ptable)
     p2, t2, o2 = docs(viewer, flt, after, ptable)
     v1, v2 = true_values(p1, t1, version), true_values(p2, t2, version)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from db.model_registry import current_model
 from model.case import NUDITY, SPREAD, CaseDraft, CaseFacts
-from model.handling_model import CURRENT_VERSION, load_model
 from model.triage import assess
 from model.vocab import AGE_BANDS, INSTITUTION_TYPES, PLATFORMS
 
 
 def random_draft(rng: random.Random, submission_id: str, today: date) -> CaseDraft:
     """A draft that passes validation: the chosen level is the proposal."""
-    model = load_model(CURRENT_VERSION)
+    model = current_model(today)
     facts = CaseFacts(
         age_band=rng.choice(list(AGE_BANDS)), nudity=rng.choice(list(NUDITY)),
         spread=rng.choice(list(SPREAD)), face_recognisable=rng.random() < 0.5,

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import highspy
 import numpy as np
 
-from model.handling_model import load_model, versions
+from db.model_registry import model_of, version_names
 from model.perturbation import PTable
 
 Key = frozenset  # a figure: its (dimension, category) pairs; equal keys are one set of cases
@@ -140,7 +140,7 @@ def structure(doc: dict, measures_version: str) -> Structure:
         cases = _key((("level", d["level"]), ("version", d["version"])))
         if cases not in s.keys:
             continue
-        model = load_model(d["version"]) if d["version"] in versions() else None
+        model = model_of(d["version"]) if d["version"] in version_names() else None
         own = model and int(d["level"]) in model.level_numbers and d["measure"] in {
             m.key for m in model.level(int(d["level"])).measures}
         (s.lines if own else s.at_most).append(([k], [cases]))

@@ -15,19 +15,20 @@ from typing import Any
 import streamlit as st
 
 from db.case_queries import CaseDetail, CaseSummary
-from db.case_updates import export_plan, set_status, update_follow_up
+from db.case_updates import export_plan, reopen_case, update_follow_up
 from db.districts import district_names
 from db.help_contacts import contacts_for
+from db.model_registry import model_of
 from model.access import Scope
 from model.case import NUDITY, SPREAD
 from model.danish import month_label
 from model.errors import ConflictError, DomainError
 from model.follow_up import FollowUp
-from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength, load_model
+from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength
 from model.handling_plan import plan_html
 from model.help_contacts import for_plan
 from model.text import markdown_literal
-from model.triage import plan
+from model.triage import saved_notices
 from model.vocab import (
     AGE_BANDS,
     CASE_STATUS,
@@ -71,7 +72,7 @@ def show_message() -> None:
 
 def case_facts(case: CaseDetail, model: HandlingModel) -> None:
     facts = case.facts
-    st.markdown(f"**{level_label(model, case.chosen_level)}**")
+    st.markdown(f"**{markdown_literal(level_label(model, case.chosen_level))}**")
     if case.chosen_level != case.proposed_level:
         st.caption(f"Modellens forslag var niveau {case.proposed_level}. Begrundelse: "
                    f"{OVERRIDE_REASONS.get(case.override_reason or '', '–')}")
@@ -95,11 +96,11 @@ def stored_plan(case: CaseDetail,
     """The case's measures as saved (order, strength), its legal prompts and each one's status."""
     measures = [replace(model.wording(case.chosen_level, m.key), strength=Strength(m.strength))
                 for m in case.measures]
-    notices = plan(case.facts, model, case.chosen_level).notices
+    notices = saved_notices(case.facts, model, case.chosen_level, case.notices)
     return measures, notices, {m.key: m.status for m in case.measures}
 
 
-def _key(case: CaseDetail, name: str, generation: str = "") -> str:
+def widget_key(case: CaseDetail, name: str, generation: str = "") -> str:
     """A widget key of the form drawn from this row version; `generation` "r" for the form that
     holds re-applied changes (fresh widgets, so they start from those values)."""
     return f"f_{case.code}_{case.row_version}{generation}_{name}"
@@ -109,10 +110,10 @@ def _save(scope: Scope, case: CaseDetail, shown: FollowUp, generation: str) -> N
     """Callback: the form's values, checked against the version the form was drawn from."""
     state = st.session_state
     change = FollowUp(
-        measures={m.key: state[_key(case, "m_" + m.key, generation)] for m in case.measures},
-        police_consulted=state[_key(case, "consulted", generation)],
-        police_report_filed=state[_key(case, "report", generation)],
-        takedowns={p: state[_key(case, "t_" + p, generation)] for p in case.takedowns},
+        measures={m.key: state[widget_key(case, "m_" + m.key, generation)] for m in case.measures},
+        police_consulted=state[widget_key(case, "consulted", generation)],
+        police_report_filed=state[widget_key(case, "report", generation)],
+        takedowns={p: state[widget_key(case, "t_" + p, generation)] for p in case.takedowns},
     )
     try:
         update_follow_up(scope, case.code, case.row_version, change)
@@ -125,14 +126,13 @@ def _save(scope: Scope, case: CaseDetail, shown: FollowUp, generation: str) -> N
         state[MESSAGE] = ("success", "Opfølgningen er gemt.")
 
 
-def _set_status(scope: Scope, case: CaseDetail, status: str) -> None:
+def _reopen(scope: Scope, case: CaseDetail) -> None:
     try:
-        set_status(scope, case.code, case.row_version, status)
+        reopen_case(scope, case.code, case.row_version)
     except DomainError as exc:
         st.session_state[MESSAGE] = ("error", exc.user_message)
     else:
-        text = "Sagen er lukket." if status == "closed" else "Sagen er genåbnet."
-        st.session_state[MESSAGE] = ("success", text)
+        st.session_state[MESSAGE] = ("success", "Sagen er genåbnet.")
 
 
 def measure_label(number: int, text: str, strength: str, overdue: bool,
@@ -149,55 +149,51 @@ def measure_label(number: int, text: str, strength: str, overdue: bool,
 
 def follow_up_form(scope: Scope, case: CaseDetail) -> None:
     """Measures (in the plan's order), police facts and takedown outcomes; one save."""
-    model = load_model(case.model_version)
+    model = model_of(case.model_version)
     closed = case.status != "open"
     conflict_panel(case, model)
     redone = reapplied(case)
     shown = redone.state if redone else follow_up_of(case)
     generation = "r" if redone else ""
-    with st.form(_key(case, "form", generation), border=True):
+    with st.form(widget_key(case, "form", generation), border=True):
         st.subheader("Tiltag", anchor=False)
         overdue = [i for i, m in enumerate(case.measures, start=1) if m.overdue]
         if overdue:
             st.warning(f"Forfaldne tiltag: nr. {', '.join(map(str, overdue))}.",
                        icon=":material/schedule:")
         for i, m in enumerate(case.measures, start=1):
-            st.radio(measure_label(i, model.wording(case.chosen_level, m.key).text, m.strength,
-                                   m.overdue, m.done_month),
+            wording = markdown_literal(model.wording(case.chosen_level, m.key).text)
+            st.radio(measure_label(i, wording, m.strength, m.overdue, m.done_month),
                      list(MEASURE_STATUS), format_func=MEASURE_STATUS.get,
                      index=list(MEASURE_STATUS).index(shown.measures.get(m.key, m.status)),
-                     horizontal=True, key=_key(case, "m_" + m.key, generation), disabled=closed)
+                     horizontal=True, key=widget_key(case, "m_" + m.key, generation), disabled=closed)
         st.subheader("Politiet", anchor=False)
         st.checkbox("Politiets ressourceperson er kontaktet", value=shown.police_consulted,
-                    key=_key(case, "consulted", generation), disabled=closed)
+                    key=widget_key(case, "consulted", generation), disabled=closed)
         st.checkbox("Sagen er politianmeldt", value=shown.police_report_filed,
-                    key=_key(case, "report", generation), disabled=closed)
+                    key=widget_key(case, "report", generation), disabled=closed)
         if case.takedowns:
             st.subheader("Anmodninger om at fjerne billeder", anchor=False)
         for platform, outcome in case.takedowns.items():
             st.selectbox(PLATFORMS[platform], list(TAKEDOWN_OUTCOMES),
                          format_func=TAKEDOWN_OUTCOMES.get,
                          index=list(TAKEDOWN_OUTCOMES).index(shown.takedowns.get(platform, outcome)),
-                         key=_key(case, "t_" + platform, generation), disabled=closed)
+                         key=widget_key(case, "t_" + platform, generation), disabled=closed)
         st.form_submit_button("Gem opfølgning", type="primary", disabled=closed,
                               on_click=_save, args=(scope, case, shown, generation),
                               icon=":material/save:")
 
 
-def status_buttons(scope: Scope, case: CaseDetail) -> None:
-    if case.status == "open":
-        st.button("Luk sagen", on_click=_set_status, args=(scope, case, "closed"),
-                  icon=":material/task_alt:", key=_key(case, "close"))
-    else:
-        st.info("Sagen er lukket. Genåbn den for at ændre tiltag.", icon=":material/lock:")
-        st.button("Genåbn sagen", on_click=_set_status, args=(scope, case, "open"),
-                  icon=":material/lock_open:", key=_key(case, "reopen"))
+def reopen_button(scope: Scope, case: CaseDetail) -> None:
+    st.info("Sagen er lukket. Genåbn den for at ændre tiltag.", icon=":material/lock:")
+    st.button("Genåbn sagen", on_click=_reopen, args=(scope, case),
+              icon=":material/lock_open:", key=widget_key(case, "reopen"))
 
 
 def _plan_file(scope: Scope, code: str) -> bytes:
     """Run when the user clicks: audit the export (with its id) first, then build the file."""
     case, export_id = export_plan(scope, code)
-    model = load_model(case.model_version)
+    model = model_of(case.model_version)
     measures, notices, statuses = stored_plan(case, model)
     local, national = for_plan(contacts_for(case.district), case.district)
     return plan_html(case.code, model, case.chosen_level, measures, notices, statuses,

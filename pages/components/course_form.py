@@ -10,10 +10,10 @@ import streamlit as st
 from db import courses
 from db.courses import Course
 from db.districts import district_names
+from db.model_registry import version_names
 from model.access import Scope
 from model.courses import CourseDraft
 from model.errors import DomainError
-from model.handling_model import versions
 from pages.components.session import show_error
 
 TRAINERS_LABEL = "Undervisere (organisation eller funktion)"
@@ -64,7 +64,7 @@ def course_form(scope: Scope, districts: list[str], course: Course | None = None
         trainers = st.text_input(TRAINERS_LABEL, value=course.trainers if course else "",
                                  placeholder="F.eks. Projektgruppen, Nordsjællands Politi")
         st.caption(TRAINERS_HELP)
-        known = versions()
+        known = version_names()
         version = st.selectbox("Version af håndteringsmodellen", known,
                                index=known.index(course.model_version)
                                if course and course.model_version in known else len(known) - 1)

@@ -26,7 +26,7 @@ def requested_path() -> str:
 def unavailable_page() -> None:
     """The answer to a URL the user cannot open: one message whether the page is missing or
     forbidden, so a URL never tells which pages exist."""
-    st.title("Siden findes ikke")
+    st.title("Siden findes ikke", anchor=False)
     st.warning("Siden findes ikke, eller du har ikke adgang til den. Vælg en side i menuen, "
                "eller gå til forsiden.", icon=":material/block:")
     st.page_link("pages/home.py", label="Gå til forsiden", icon=":material/home:")

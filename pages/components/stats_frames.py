@@ -11,8 +11,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from db.model_registry import model_of, version_names
 from model.danish import short_month_label
-from model.handling_model import load_model, versions
 from model.published import TOTAL, format_count
 from model.vocab import (
     AGE_BANDS,
@@ -49,7 +49,7 @@ def month_label(value: object) -> str:
 
 
 def measure_labels(version: str) -> dict[str, str]:
-    return load_model(version).measure_labels() if version in versions() else {}
+    return model_of(version).measure_labels() if version in version_names() else {}
 
 
 def label(dim: str, value: object, districts: dict[str, str], measures: dict[str, str]) -> str:

@@ -7,10 +7,11 @@ from datetime import date
 
 import streamlit as st
 
-from model.case import NUDITY, SPREAD, CaseFacts
+from model.case import NUDITY, SPREAD, CaseFacts, override_reasons
 from model.danish import month_label
 from model.handling_model import STRENGTH_LABELS, HandlingModel
 from model.months import recent_months
+from model.text import markdown_literal
 from model.triage import Assessment, plan
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
 from pages.components.case_labels import level_label
@@ -32,9 +33,11 @@ def reset_form() -> None:
         del st.session_state[key]
 
 
-def _choice(label: str, options: dict, key: str, placeholder: str, **kw):
-    """An answer that starts empty and that Esc cannot clear (see pages/components/choice.py)."""
-    return choice(label, options, none_label=placeholder, key=PREFIX + key, **kw)
+def _choice(label: str, options: dict, key: str, placeholder: str, prefix: str = PREFIX,
+            initial: str | None = None, **kw):
+    """An answer that starts empty (or at `initial`) and that Esc cannot clear (see
+    pages/components/choice.py)."""
+    return choice(label, options, none_label=placeholder, current=initial, key=prefix + key, **kw)
 
 
 def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date]:
@@ -42,7 +45,7 @@ def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date
     st.header("Ofret", anchor=False)
     left, right = st.columns(2)
     with left:
-        age = _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg gruppe")
+        age = age_field(PREFIX, None)
         institution = _choice("Uddannelsesinstitution (type)", INSTITUTION_TYPES, "institution",
                               "Vælg type")
     with right:
@@ -52,38 +55,57 @@ def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date
     return age, gender, institution, month
 
 
-def image_fields() -> tuple[str | None, bool, bool, bool]:
+def age_field(prefix: str, initial: str | None) -> str | None:
+    """The age band alone (re-assessment asks for the facts only, not month or institution)."""
+    return _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg gruppe", prefix, initial)  # fits 1024 px
+
+
+def image_fields(prefix: str = PREFIX, initial: CaseFacts | None = None
+                 ) -> tuple[str | None, bool, bool, bool]:
+    """What the image shows; `prefix` and `initial` let re-assessment reuse the form, prefilled."""
     st.header("Billedet", anchor=False)
-    nudity = _choice("Hvad viser billedet?", NUDITY, "nudity", "Vælg det, der passer bedst")
-    face = st.checkbox("Ansigtet er genkendeligt", key=PREFIX + "face")
+    nudity = _choice("Hvad viser billedet?", NUDITY, "nudity", "Vælg det, der passer bedst", prefix,
+                     initial.nudity if initial else None)
+    face = st.checkbox("Ansigtet er genkendeligt", key=prefix + "face",
+                       value=bool(initial and initial.face_recognisable))
     identity = st.checkbox("Ofrets fulde identitet fremgår (fx navn eller profil)",
-                           key=PREFIX + "identity")
-    erotic = st.checkbox("Billedet har et erotisk eller pornografisk motiv", key=PREFIX + "erotic")
+                           key=prefix + "identity", value=bool(initial and initial.identity_exposed))
+    erotic = st.checkbox("Billedet har et erotisk eller pornografisk motiv", key=prefix + "erotic",
+                         value=bool(initial and initial.erotic_motif))
     return nudity, face, identity, erotic
 
 
-def context_fields() -> tuple[str, tuple[str, ...], bool, bool]:
+def context_fields(prefix: str = PREFIX, initial: CaseFacts | None = None
+                   ) -> tuple[str, tuple[str, ...], bool, bool]:
     st.header("Sammenhængen", anchor=False)
     spread = st.selectbox("Hvor bredt er billedet delt?", list(SPREAD), format_func=SPREAD.get,
-                          key=PREFIX + "spread")
+                          key=prefix + "spread",
+                          index=list(SPREAD).index(initial.spread) if initial else 0)
     platforms = st.multiselect("Medieplatforme", list(PLATFORMS), format_func=PLATFORMS.get,
-                               key=PREFIX + "platforms", placeholder="Vælg en eller flere",
+                               key=prefix + "platforms", placeholder="Vælg en eller flere",
+                               default=list(initial.platforms) if initial else None,
                                select_all=False)  # an English "Select all", hit by accident
-    revenge = st.checkbox("Der er et hævnmotiv", key=PREFIX + "revenge")
-    threats = st.checkbox("Der er trusler", key=PREFIX + "threats")
+    revenge = st.checkbox("Der er et hævnmotiv", key=prefix + "revenge",
+                          value=bool(initial and initial.revenge_motive))
+    threats = st.checkbox("Der er trusler", key=prefix + "threats",
+                          value=bool(initial and initial.threats))
     return spread, tuple(platforms), revenge, threats
 
 
-def reaction_fields(model: HandlingModel) -> tuple[int | None, tuple[str, ...]]:
+def reaction_fields(model: HandlingModel, prefix: str = PREFIX, initial: CaseFacts | None = None
+                    ) -> tuple[int | None, tuple[str, ...]]:
     st.header("Ofrets reaktion", anchor=False)
     options = [None, *model.level_numbers]
     reaction = st.radio(
         "Hvilken beskrivelse passer bedst på ofrets reaktion?", options,
         format_func=lambda n: "Endnu uklart" if n is None else model.level(n).title,
-        key=PREFIX + "reaction")
+        key=prefix + "reaction",
+        index=options.index(initial.reaction) if initial and initial.reaction in options else 0)
     signals = st.multiselect("Signaler, du har bemærket", list(model.signal_labels),
-                             format_func=model.signal_labels.get, key=PREFIX + "signals",
-                             placeholder="Vælg dem, der passer", select_all=False)
+                             format_func=model.signal_labels.get, key=prefix + "signals",
+                             placeholder="Vælg dem, der passer", select_all=False,
+                             default=[s for s in initial.signals if s in model.signal_labels]
+                             if initial else None)
     return reaction, tuple(signals)
 
 
@@ -102,18 +124,19 @@ def facts_from(age: str | None, image: tuple, context: tuple, reaction: tuple) -
 def show_proposal(model: HandlingModel, result: Assessment) -> None:
     """The proposed level, why, the legal prompts and the measures in order."""
     st.header("Forslag", anchor=False)
-    st.subheader(level_label(model, result.proposed_level), anchor=False)
+    # Model texts are typed by project leaders (model versions): shown as typed, never as Markdown.
+    st.subheader(markdown_literal(level_label(model, result.proposed_level)), anchor=False)
     st.markdown("**Derfor:**\n" + "\n".join(
-        f"- {r.text}" + (" *(faglig tolkning)*" if r.basis == "tolkning" else "")
+        f"- {markdown_literal(r.text)}" + (" *(faglig tolkning)*" if r.basis == "tolkning" else "")
         for r in result.reasons))
     for notice in result.notices:
-        st.info(notice, icon=":material/gavel:")
+        st.info(markdown_literal(notice), icon=":material/gavel:")
     st.markdown("**Tiltag i rækkefølge:**\n" + _measure_list(result.measures))
-    st.caption(model.level(result.proposed_level).duration)
+    st.caption(markdown_literal(model.level(result.proposed_level).duration))
 
 
 def _measure_list(measures) -> str:
-    return "\n".join(f"{i}. {m.text} · *{STRENGTH_LABELS[m.strength]}*"
+    return "\n".join(f"{i}. {markdown_literal(m.text)} · *{STRENGTH_LABELS[m.strength]}*"
                      for i, m in enumerate(measures, start=1))
 
 
@@ -121,18 +144,22 @@ def show_chosen_measures(model: HandlingModel, facts: CaseFacts, level: int) -> 
     """The plan of the level the contact chose instead of the proposal, before they save it."""
     chosen = plan(facts, model, level)
     with st.container(border=True):
-        st.markdown(f"**Tiltag, hvis du gemmer sagen på {level_label(model, level)}:**\n"
+        st.markdown(f"**Tiltag, hvis du gemmer sagen på "
+                    f"{markdown_literal(level_label(model, level))}:**\n"
                     + _measure_list(chosen.measures))
-        st.caption(model.level(level).duration)
+        st.caption(markdown_literal(model.level(level).duration))
 
 
-def level_choice(model: HandlingModel, proposed: int) -> tuple[int, str | None]:
-    """The contact's level: the proposal, or another one with a reason from the fixed list."""
-    other = st.toggle("Jeg vurderer, at et andet niveau passer bedre", key=PREFIX + "override")
+def level_choice(model: HandlingModel, proposed: int, prefix: str = PREFIX
+                 ) -> tuple[int, str | None]:
+    """The contact's level: the proposal, or another one with a reason that fits the direction
+    (a higher level is not justified by a weaker reaction, and so on)."""
+    other = st.toggle("Jeg vurderer, at et andet niveau passer bedre", key=prefix + "override")
     if not other:
         return proposed, None
     choices = [n for n in model.level_numbers if n != proposed]
     level = st.selectbox("Niveau", choices, format_func=lambda n: level_label(model, n),
-                         key=PREFIX + "level")
-    reason = _choice("Begrundelse", OVERRIDE_REASONS, "reason", "Vælg en begrundelse")
+                         key=prefix + "level")
+    reason = _choice("Begrundelse", {r: OVERRIDE_REASONS[r] for r in override_reasons(proposed, level)},
+                     "reason", "Vælg en begrundelse", prefix)
     return level, reason

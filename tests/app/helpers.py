@@ -33,3 +33,11 @@ def run_in_app(path: str, user: dict[str, Any], timeout: float = 30) -> AppTest:
     at.user = user
     at.run()
     return at.switch_page(path).run()
+
+
+def as_shown(markdown: object) -> str:
+    """Markdown source as the reader sees it: escapes (`\\:`) and word joiners left out (user and
+    model texts are shown literally through model.text.markdown_literal)."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", str(markdown)).replace("\u2060", "")

@@ -99,7 +99,7 @@ def test_an_entry_opens_in_full_from_the_url_and_filters_come_from_the_url(membe
     users.assign(admin_scope, "b@example.com", "district_contact", "KBH")
     created = next(e for e in audit.entries(admin_scope) if e["action"] == "case.create")
     at = admin_page(member, "pages/audit.py", post=str(created["audit_id"]))
-    assert at.subheader[0].value == f"Post nr. {created['audit_id']}: Sag oprettet"
+    assert at.header[0].value == f"Post nr. {created['audit_id']}: Sag oprettet"
     table = at.table[0].value
     assert list(table["Værdi"])[4] == f"Sag {code}"
     at = admin_page(member, "pages/audit.py", kreds="Københavns Politi")

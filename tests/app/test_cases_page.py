@@ -9,12 +9,14 @@ from streamlit.testing.v1 import AppTest
 from db.case_queries import get_case
 from db.case_updates import update_follow_up
 from db.cases import create_case
+from db.connection import cursor
 from db.users import resolve_login
 from model.access import Role
+from model.case import CaseFacts
 from model.follow_up import FollowUp
 from model.months import add_months
 from model.text import markdown_literal
-from tests.app.helpers import claims_for
+from tests.app.helpers import as_shown, claims_for
 from tests.conftest import ROOT, id_token
 from tests.unit.case_helpers import draft
 
@@ -130,15 +132,74 @@ def test_after_a_conflict_the_users_changes_are_named_and_can_be_put_back_and_sa
         "care_and_normalisation": "not_relevant", "contact_police_resource_person": "done",
         "contact_passive_offenders": "done"}
     assert case.takedowns["snapchat"] == "requested" and case.police_consulted
-    assert not at.error and not at.info  # nothing pending any more
+    assert not at.error  # nothing pending any more (the plan's legal prompts stay)
+    assert not any("Dine ændringer" in i.value for i in at.info)
+
+
+def close_button(at: AppTest):
+    [button] = [b for b in at.button if b.label == "Luk sagen"]
+    return button
+
+
+def test_closing_a_case_with_open_must_measures_asks_for_confirmation(member):
+    """Issue 12, item 4: a level-3 case with its six "must" measures planned does not close on
+    one click; the contact is told why and must confirm."""
+    member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
+    code = saved_case()
+    at = open_page(CONTACT, code)
+    at = close_button(at).click().run()
+    assert not at.exception
+    assert get_case(scope_for(CONTACT), code).status == "open"
+    assert any("6 skal-tiltag, der ikke er udført" in as_shown(e.value) for e in at.error)
+    assert any("6 skal-tiltag, der ikke er udført" in as_shown(w.value) for w in at.warning)
+
+
+def test_closing_asks_how_it_went_and_stores_the_answers(member):
+    member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
+    code = saved_case()
+    at = open_page(CONTACT, code)
+    at.radio(key=f"f_{code}_1_m_care_and_normalisation").set_value("done")
+    at = at.button(key=f"FormSubmitter:f_{code}_1_form-Gem opfølgning").click().run()
+    at.radio(key=f"f_{code}_2_fit").set_value("too_low")
+    at.radio(key=f"f_{code}_2_situation").set_value("better")
+    at.multiselect(key=f"f_{code}_2_helped").set_value(["care_and_normalisation"])
+    at.checkbox(key=f"f_{code}_2_confirm").check()
+    at = close_button(at).click().run()
+    assert at.success[0].value == "Sagen er lukket. Tak for svarene."
+    assert get_case(scope_for(CONTACT), code).status == "closed"
+    with cursor() as cur:
+        assert cur.execute("SELECT level_fit, situation, helped, open_musts FROM case_closings"
+                           ).fetchall() == [("too_low", "better", ["care_and_normalisation"], 5)]
+
+
+def test_reassessing_a_case_in_follow_up(member):
+    member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
+    month = date.today().replace(day=1)
+    code = create_case(scope_for(CONTACT), "NSJ", draft(
+        CaseFacts("18_plus", "partly_nude"), chosen_level=2, month=month)).code
+    at = open_page(CONTACT, code)
+    prefix = f"f_{code}_1_r_"
+    at.selectbox(key=prefix + "nudity").set_value("nude")
+    at.checkbox(key=prefix + "face").check()
+    at = at.run()
+    assert any("Niveau 3" in m.value for m in [*at.markdown, *at.subheader])
+    at = at.button(key=prefix + "save").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Sagen er genvurderet: niveau 3."
+    case = get_case(scope_for(CONTACT), code)
+    assert [(a.proposed_level, a.chosen_level) for a in case.history] == [(2, 2), (3, 3)]
+    assert "Genvurdering" in at.table[0].value.to_string()
 
 
 def test_closing_and_reopening_a_case(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
     code = saved_case()
     at = open_page(CONTACT, code)
-    at = at.button(key=f"f_{code}_1_close").click().run()
-    assert at.success[0].value == "Sagen er lukket."
+    at.radio(key=f"f_{code}_1_fit").set_value("fit")
+    at.radio(key=f"f_{code}_1_situation").set_value("same")
+    at.checkbox(key=f"f_{code}_1_confirm").check()
+    at = close_button(at).click().run()
+    assert at.success[0].value == "Sagen er lukket. Tak for svarene."
     assert get_case(scope_for(CONTACT), code).status == "closed"
     assert listed(at) == []  # the default filter shows open cases
     at.selectbox(key="f_status").set_value("closed").run()

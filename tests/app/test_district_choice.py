@@ -41,10 +41,10 @@ def test_the_choice_goes_into_the_url_and_the_url_opens_with_it(member):
     at = open_triage()
     chooser(at).set_value("KBH").run()
     assert at.query_params["kreds"] == "KBH"
-    assert "Sagen registreres i Københavns Politi." in at.caption[0].value
+    assert at.caption[0].value.startswith("Sagen registreres i Københavns Politi ")
     again = open_triage(kreds="KBH")
     assert chooser(again).value == "KBH"
-    assert "Sagen registreres i Københavns Politi." in again.caption[0].value
+    assert again.caption[0].value.startswith("Sagen registreres i Københavns Politi ")
 
 
 def test_a_district_in_the_url_that_is_not_the_users_is_not_taken(member):

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from db.connection import cursor
 from model.access import Role
 from model.text import markdown_literal
-from tests.app.helpers import claims_for, run_in_app, run_page
+from tests.app.helpers import as_shown, claims_for, run_in_app, run_page
 
 CONTACT = "kontakt.nsj@example.com"
 OTHER = "kontakt.kbh@example.com"
@@ -39,7 +39,7 @@ def save(at: AppTest) -> AppTest:
 def texts(at: AppTest) -> str:
     parts = [e.value for kind in (at.markdown, at.subheader, at.info, at.error, at.success, at.caption)
              for e in kind]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(as_shown(p) for p in parts)
 
 
 def test_the_proposal_waits_for_age_and_image_then_shows_level_reasons_and_measures(member):
@@ -137,7 +137,8 @@ def test_the_chosen_levels_measures_are_shown_before_saving_when_the_level_is_ov
     at = fill(run_in_app(PAGE, claims_for(CONTACT)))  # proposal: level 3
     at.toggle(key="t_override").set_value(True).run()
     at.selectbox(key="t_level").set_value(4).run()
-    shown = next(m.value for m in at.markdown if m.value.startswith("**Tiltag, hvis du gemmer"))
+    shown = next(as_shown(m.value) for m in at.markdown
+                 if m.value.startswith("**Tiltag, hvis du gemmer"))
     assert shown.startswith("**Tiltag, hvis du gemmer sagen på Niveau 4: Ofret reagerer voldsomt")
     level_4 = load_model("2018").level(4)
     assert any(m.text in shown for m in level_4.measures if m.key == "police_report")

@@ -141,8 +141,15 @@ def test_district_contact_pages_pass_axe(page: Page, stack: Stack):
         page.get_by_role("option").nth(1).click()
     expect(page.get_by_role("heading", name="Sag ")).to_be_visible()
     audit("case-overdue")
+    closing = page.get_by_test_id("stExpander").filter(has_text="Afslut sagen")
+    closing.get_by_text("Afslut sagen: spørgsmål om forløbet").click()
+    closing.get_by_text("Ja, niveauet passede").click()  # inside the form: no rerun
+    closing.get_by_text("Bedre", exact=True).click()
+    expect(closing.get_by_text("skal-tiltag, der ikke er udført")).to_be_visible()
+    audit("case-close-questions")
+    closing.get_by_text("Luk sagen alligevel").click()
     with rerun(page):
-        page.get_by_role("button", name="Luk sagen").click()
+        closing.get_by_role("button", name="Luk sagen").click()
     expect(page.get_by_role("button", name="Genåbn sagen")).to_be_visible()
     audit("case-closed")
 
@@ -169,6 +176,17 @@ def test_project_leader_pages_pass_axe(page: Page, stack: Stack):
     audit("calibration")
     open_page(page, stack, "coverage")
     audit("coverage-leader")
+    open_page(page, stack, "model_versions")
+    audit("model-versions")
+    new = page.get_by_test_id("stExpander").filter(has_text="Ny kladde")
+    new.get_by_text("Ny kladde").click()
+    new.get_by_label("Navn på kladden").fill("Tilgængelighedskladde")
+    with rerun(page, shows=page.get_by_text("Kladden er oprettet.")):
+        new.get_by_role("button", name="Opret kladde").click()
+    audit("model-draft-edit")
+    for name in ["Forskelle", "Backtest", "Udgiv", "Fil"]:
+        open_tab(page, name)
+        audit(f"model-draft-{name.lower()}")
     audit.assert_clean()
 
 
@@ -200,6 +218,12 @@ def test_administrator_pages_pass_axe(page: Page, stack: Stack):
     audit("admin")
     open_page(page, stack, "audit")
     audit("audit")
+    page.goto(f"{stack.url}/audit?post=1")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Post nr. 1")).to_be_visible()
+    audit("audit-entry")
+    open_page(page, stack, "help_contacts")
+    audit("help-contacts")
     audit.assert_clean()
 
 

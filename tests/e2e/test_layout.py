@@ -24,9 +24,9 @@ SIZES = {"1400": (1400, 1, 2600), "1024": (1024, 1, 3000), "390": (390, 1, 6000)
          "zoom200": (700, 2, 4000)}
 PAGES: dict[str, tuple[DemoUser, list[str]]] = {
     "contact": (demo.CONTACT_NSJ, ["", "triage", "cases", "district_stats"]),
-    "leader": (demo.LEADER, ["national_stats", "calibration", "coverage"]),
+    "leader": (demo.LEADER, ["national_stats", "calibration", "coverage", "model_versions"]),
     "organiser": (demo.ORGANISER_NSJ, ["courses", "coverage"]),
-    "admin": (demo.ADMIN, ["admin", "audit"]),
+    "admin": (demo.ADMIN, ["admin", "audit", "help_contacts"]),
 }
 
 # Text that does not fit its box: a one-line label or button ending in "…", or an input (a

@@ -47,9 +47,15 @@ def test_contact_triages_follows_up_and_closes_a_case_invisible_to_another_distr
     expect(page.get_by_text(re.compile(r"udført \w+ \d{4}")).first).to_be_visible()
     tall_screenshot(page, "follow-up")
 
+    closing = page.get_by_test_id("stExpander").filter(has_text="Afslut sagen")
+    closing.get_by_text("Afslut sagen: spørgsmål om forløbet").click()
+    closing.get_by_text("Ja, niveauet passede").click()  # inside the form: no rerun
+    closing.get_by_text("Bedre", exact=True).click()
+    expect(closing.get_by_text("skal-tiltag, der ikke er udført")).to_be_visible()
+    closing.get_by_text("Luk sagen alligevel").click()
     with rerun(page):
-        page.get_by_role("button", name="Luk sagen").click()
-    expect(page.get_by_text("Sagen er lukket.").first).to_be_visible()
+        closing.get_by_role("button", name="Luk sagen").click()
+    expect(page.get_by_text("Sagen er lukket. Tak for svarene.").first).to_be_visible()
     expect(page.get_by_role("button", name="Genåbn sagen")).to_be_visible()
 
     other = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})

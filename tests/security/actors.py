@@ -35,8 +35,9 @@ def logged_in(admin: Scope, email: str, role: Role, district: str | None, **clai
     return Actor(scope, membership_id)
 
 
-TABLES = ("users", "memberships", "cases", "case_measures", "case_takedowns", "courses",
-          "participants", "registrations", "help_contacts", "audit_log")
+TABLES = ("users", "memberships", "cases", "case_measures", "case_takedowns", "case_assessments",
+          "case_closings", "courses", "participants", "registrations", "help_contacts",
+          "model_drafts", "model_releases", "model_versions", "audit_log")
 
 
 def snapshot() -> dict[str, list[tuple]]:

@@ -18,19 +18,35 @@ from typing import Any
 
 import pytest
 
-from db import attendance, audit, courses, help_contacts, participants, retention, stats, users
+from db import (
+    attendance,
+    audit,
+    courses,
+    help_contacts,
+    model_drafts,
+    participants,
+    retention,
+    stats,
+    users,
+)
+from db.case_closing import close_case
 from db.case_queries import get_case
-from db.case_updates import export_plan, set_status, update_follow_up
+from db.case_reassessment import reassess
+from db.case_updates import export_plan, reopen_case, update_follow_up
 from db.cases import create_case
 from model.access import Role, Scope
 from model.courses import CourseDraft
 from model.errors import AccessDenied, NotFound, SessionEnded
 from model.follow_up import FollowUp
+from model.handling_model import load_model
 from model.help_contacts import HelpContact
+from model.model_toml import dump_model
 from model.participant_import import preview_import
+from model.reassessment import Reassessment
 from model.stats_filter import StatsFilter
 from tests.security.actors import logged_in, root_admin, snapshot
-from tests.unit.case_helpers import draft
+from tests.unit.case_helpers import CLOSE, LEVEL_3_FACTS, draft
+from tests.unit.model_helpers import fifth_level_draft
 
 TODAY = date(2026, 3, 10)
 COURSE = CourseDraft("NSJ", datetime(2026, 4, 1, 9), "Politigården", 3, "Projektgruppen", "2018")
@@ -54,7 +70,7 @@ def _case(actor: Scope, _admin: Scope) -> str:
 
 def _closed_case(actor: Scope, admin: Scope) -> str:
     code = _case(actor, admin)
-    set_status(actor, code, 1, "closed")
+    close_case(actor, code, 1, CLOSE)
     return code
 
 
@@ -79,6 +95,21 @@ def _import(actor: Scope, course_id: int) -> object:
     return participants.import_participants(actor, course_id, preview)
 
 
+def _reassessment(actor: Scope, code: str) -> int:
+    worse = replace(LEVEL_3_FACTS, threats=True, spread="public")
+    return reassess(actor, code, 1, Reassessment(worse, "2018", 4))
+
+
+def _draft(actor: Scope, _admin: Scope) -> int:
+    return model_drafts.create_draft(actor, "2018", "Forslag")
+
+
+def _five_level_draft(actor: Scope, admin: Scope) -> int:
+    draft_id = _draft(actor, admin)
+    model_drafts.save_draft(actor, draft_id, 1, fifth_level_draft())
+    return draft_id
+
+
 def _contact_membership(_actor: Scope, admin: Scope) -> int:
     return users.assign(admin, "target@example.com", "district_contact", "NSJ")
 
@@ -88,10 +119,24 @@ PATHS = [
               lambda s, d: create_case(s, "NSJ", d)),
     WritePath("case.follow_up", Role.DISTRICT_CONTACT, "NSJ", _case, _follow_up),
     WritePath("case.close", Role.DISTRICT_CONTACT, "NSJ", _case,
-              lambda s, code: set_status(s, code, 1, "closed")),
+              lambda s, code: close_case(s, code, 1, CLOSE)),
     WritePath("case.reopen", Role.DISTRICT_CONTACT, "NSJ", _closed_case,
-              lambda s, code: set_status(s, code, 2, "open")),
+              lambda s, code: reopen_case(s, code, 2)),
     WritePath("case.plan_download", Role.DISTRICT_CONTACT, "NSJ", _case, export_plan),
+    WritePath("case.reassess", Role.DISTRICT_CONTACT, "NSJ", _case, _reassessment),
+    WritePath("model.draft_create", Role.PROJECT_LEADER, None, lambda a, _: None,
+              lambda s, _: model_drafts.create_draft(s, "2018", "Forslag")),
+    WritePath("model.draft_import", Role.PROJECT_LEADER, None, lambda a, _: None,
+              lambda s, _: model_drafts.import_draft(s, dump_model(load_model("2018")), "2018",
+                                                     "Fra fil")),
+    WritePath("model.draft_edit", Role.PROJECT_LEADER, None, _draft,
+              lambda s, did: model_drafts.save_draft(s, did, 1, fifth_level_draft())),
+    WritePath("model.draft_delete", Role.PROJECT_LEADER, None, _draft,
+              lambda s, did: model_drafts.delete_draft(s, did, 1)),
+    WritePath("model.publish", Role.PROJECT_LEADER, None, _five_level_draft,
+              lambda s, did: model_drafts.publish(s, did, 2, "2019", date.today())),
+    WritePath("model.export", Role.PROJECT_LEADER, None, lambda a, _: None,
+              lambda s, _: model_drafts.export_definition(s, version="2018")),
     WritePath("course.create", Role.COURSE_ORGANISER, "NSJ", lambda a, _: None,
               lambda s, _: courses.create_course(s, COURSE, "sub-new", today=TODAY)),
     WritePath("course.update", Role.COURSE_ORGANISER, "NSJ", _course,

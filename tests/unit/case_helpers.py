@@ -8,6 +8,7 @@ from itertools import count
 
 from model.access import Role
 from model.case import CaseDraft, CaseFacts
+from model.closing import Closing
 from tests.conftest import scope_of
 
 TODAY = date(2026, 5, 20)
@@ -17,6 +18,9 @@ NSJ = scope_of(11, "kontakt.nsj@example.com", (Role.DISTRICT_CONTACT, "NSJ"))
 NSJ_2 = scope_of(12, "kollega.nsj@example.com", (Role.DISTRICT_CONTACT, "NSJ"))
 KBH = scope_of(21, "kontakt.kbh@example.com", (Role.DISTRICT_CONTACT, "KBH"))
 LEADER = scope_of(31, "leder@example.com", (Role.PROJECT_LEADER, None))
+
+# Answers of a close whose open "must" measures the contact confirmed.
+CLOSE = Closing("fit", "better", confirm_open_musts=True)
 
 LEVEL_3_FACTS = CaseFacts(age_band="18_plus", nudity="nude", face_recognisable=True,
                           platforms=("snapchat", "instagram"))
@@ -41,3 +45,19 @@ def published_frame(df, row: str, col: str | None):
     rows = list(dict.fromkeys(df[row]))
     cols = list(dict.fromkeys(df[col])) if col else []
     return publish(Spec("test", raw, row, col, rows, cols), CELL_KEY)
+
+
+def release_long_ago(month: date) -> None:
+    """Move every case, assessment and close into `month`, recorded the day after it began: the
+    release in force today counts them (the nationwide figures count released months only, and
+    a case or event recorded before its month's cutoff; model/release.py)."""
+    from datetime import timedelta
+
+    from db.connection import cursor
+
+    recorded = month + timedelta(days=1)
+    with cursor() as cur:
+        cur.execute("UPDATE cases SET case_month = ?, created_at = ?", [month, recorded])
+        cur.execute("UPDATE case_assessments SET assessed_month = ?, created_at = ?",
+                    [month, recorded])
+        cur.execute("UPDATE case_closings SET closed_month = ?, created_at = ?", [month, recorded])

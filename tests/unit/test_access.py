@@ -15,7 +15,8 @@ def keys(roles: set[Role]) -> list[str]:
 
 def test_each_role_is_offered_exactly_its_pages():
     assert keys({Role.DISTRICT_CONTACT}) == ["home", "triage", "cases", "district_stats"]
-    assert keys({Role.PROJECT_LEADER}) == ["home", "national_stats", "calibration", "coverage"]
+    assert keys({Role.PROJECT_LEADER}) == ["home", "national_stats", "calibration", "model_versions",
+                                           "coverage"]
     assert keys({Role.COURSE_ORGANISER}) == ["home", "courses", "coverage"]
     assert keys({Role.ADMIN}) == ["home", "admin", "audit", "help_contacts"]
 
@@ -39,6 +40,7 @@ def test_only_administrators_may_open_the_administration_pages():
 def test_district_contacts_never_get_nationwide_statistics():
     assert not may_open({Role.DISTRICT_CONTACT}, "national_stats")
     assert not may_open({Role.DISTRICT_CONTACT}, "calibration")
+    assert not may_open({Role.DISTRICT_CONTACT}, "model_versions")
 
 
 def test_every_page_in_the_table_exists_and_guards_itself_with_its_own_key():

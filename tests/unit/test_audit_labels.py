@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from model.audit_text import describe
 from pages.components.audit_labels import ACTION_LABELS
 from tests.conftest import ROOT
 
@@ -20,3 +21,11 @@ def test_every_audited_action_has_a_danish_label():
             written.update(pair)
     assert "case.create" in written
     assert written - set(ACTION_LABELS) == set()
+
+
+def test_a_follow_up_entry_names_its_measures_from_the_versions_it_is_given():
+    details = {"measure.report": "done"}
+    assert describe(details, {}, {"report": "Anmeld til politiet"}) == [
+        "Tiltag »Anmeld til politiet«: Udført"]
+    assert describe(details, {}) == ["Tiltag »report«: Udført"]  # an unknown key stays visible
+

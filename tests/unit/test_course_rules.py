@@ -20,8 +20,10 @@ from model.courses import (
 )
 from model.errors import ValidationError
 
+VERSIONS = ("2018",)
 TODAY = date(2026, 3, 10)
 DISTRICTS = {"NSJ", "KBH"}
+RULES = {"today": TODAY, "districts": DISTRICTS, "model_versions": VERSIONS}
 
 
 def draft(**changes) -> CourseDraft:
@@ -32,32 +34,31 @@ def draft(**changes) -> CourseDraft:
 
 
 def test_a_valid_course_comes_back_with_trimmed_texts():
-    assert validate_course(draft(), today=TODAY, districts=DISTRICTS).place == "Politigården"
+    assert validate_course(draft(), **RULES).place == "Politigården"
 
 
 def test_a_new_course_may_start_later_today_but_not_yesterday():
-    validate_course(draft(starts_at=datetime(2026, 3, 10, 8)), today=TODAY, districts=DISTRICTS)
+    validate_course(draft(starts_at=datetime(2026, 3, 10, 8)), **RULES)
     with pytest.raises(ValidationError, match="fortiden"):
-        validate_course(draft(starts_at=datetime(2026, 3, 9, 9)), today=TODAY, districts=DISTRICTS)
+        validate_course(draft(starts_at=datetime(2026, 3, 9, 9)), **RULES)
 
 
 def test_an_edited_course_may_keep_its_past_date_but_not_move_into_the_past():
     old = datetime(2026, 3, 1, 9)
-    validate_course(draft(starts_at=old), today=TODAY, districts=DISTRICTS, previous_start=old)
+    validate_course(draft(starts_at=old), **RULES, previous_start=old)
     with pytest.raises(ValidationError):
-        validate_course(draft(starts_at=datetime(2026, 3, 2, 9)), today=TODAY,
-                        districts=DISTRICTS, previous_start=old)
+        validate_course(draft(starts_at=datetime(2026, 3, 2, 9)), **RULES, previous_start=old)
 
 
 def test_capacity_below_the_registered_count_is_refused_with_the_count():
     with pytest.raises(ValidationError, match="allerede 12 tilmeldte"):
-        validate_course(draft(capacity=10), today=TODAY, districts=DISTRICTS, registered=12)
+        validate_course(draft(capacity=10), **RULES, registered=12)
 
 
 def test_every_problem_is_listed_at_once_in_danish():
     with pytest.raises(ValidationError) as caught:
         validate_course(draft(district="BOR", place=" ", trainers="", capacity=0,
-                              model_version="1999"), today=TODAY, districts=DISTRICTS)
+                              model_version="1999"), **RULES)
     assert len(caught.value.problems) == 5
     assert any("politikreds" in p for p in caught.value.problems)
 

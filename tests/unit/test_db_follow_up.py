@@ -7,14 +7,15 @@ from datetime import date
 
 import pytest
 
+from db.case_closing import close_case
 from db.case_queries import CaseFilter, get_case, list_cases
-from db.case_updates import export_plan, set_status, update_follow_up
+from db.case_updates import export_plan, reopen_case, update_follow_up
 from db.cases import create_case
 from db.connection import cursor
 from model.case import CaseFacts
 from model.errors import ConflictError, NotFound, ValidationError
 from model.follow_up import FollowUp
-from tests.unit.case_helpers import KBH, NSJ, NSJ_2, TODAY, draft
+from tests.unit.case_helpers import CLOSE, KBH, NSJ, NSJ_2, TODAY, draft
 
 LEVEL_1 = CaseFacts(age_band="18_plus", nudity="underwear")
 
@@ -116,25 +117,25 @@ def test_another_district_cannot_follow_up_close_or_download(code):
     with pytest.raises(NotFound):
         update_follow_up(KBH, code, 1, FollowUp({"care_and_normalisation": "done"}))
     with pytest.raises(NotFound):
-        set_status(KBH, code, 1, "closed")
+        close_case(KBH, code, 1, CLOSE)
     with pytest.raises(NotFound):
         export_plan(KBH, code)
     assert get_case(NSJ, code).row_version == 1
 
 
 def test_closing_and_reopening_are_audited_and_a_closed_case_is_frozen(code):
-    v = set_status(NSJ, code, 1, "closed", today=TODAY)
+    v = close_case(NSJ, code, 1, CLOSE, today=TODAY)
     case = get_case(NSJ, code)
     assert (case.status, case.closed_month) == ("closed", date(2026, 5, 1))
     with pytest.raises(ValidationError, match="lukket"):
         update_follow_up(NSJ, code, v, FollowUp({"care_and_normalisation": "done"}))
     with pytest.raises(ValidationError, match="allerede lukket"):
-        set_status(NSJ, code, v, "closed")
-    v = set_status(NSJ, code, v, "open")
+        close_case(NSJ, code, v, CLOSE)
+    v = reopen_case(NSJ, code, v)
     assert get_case(NSJ, code).closed_month is None
     assert [a for a, _ in audit_actions()][-2:] == ["case.close", "case.reopen"]
     with pytest.raises(ConflictError):
-        set_status(NSJ, code, 1, "closed")
+        close_case(NSJ, code, 1, CLOSE)
 
 
 def test_each_plan_export_is_audited_with_its_own_export_id(code):
@@ -160,7 +161,7 @@ def test_filters_by_status_level_month_and_overdue(fresh_db):
     b = create_case(NSJ, "NSJ", draft(LEVEL_1, chosen_level=1, month=date(2026, 5, 1)),
                     today=TODAY).code
     c = create_case(NSJ, "NSJ", draft(month=date(2026, 5, 1)), today=TODAY).code
-    set_status(NSJ, c, 1, "closed", today=TODAY)
+    close_case(NSJ, c, 1, CLOSE, today=TODAY)
 
     def codes(**kw) -> list[str]:
         return sorted(s.code for s in list_cases(NSJ, "NSJ", CaseFilter(**kw), today=TODAY))

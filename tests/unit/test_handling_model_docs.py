@@ -1,25 +1,37 @@
-"""docs/handling-model.md documents every level, measure and prompt of every shipped version."""
+"""docs/handling-model.md is generated from the data and committed current; it covers every level,
+measure and prompt of every shipped version and the law's prompts, and nothing else."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from model.handling_model import STRENGTH_LABELS, load_model, versions
+from model.handling_model import STRENGTH_LABELS, load_model, shipped_versions
+from model.model_docs import DOC, render
+from model.statutory import statutory_prompts
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "handling-model.md"
-_VERSION = re.compile(r"^## Version (\S+)$", re.MULTILINE)
+_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
 _LEVEL = re.compile(r"^### Niveau (\d+)\. (.+)$")
-_MEASURE = re.compile(r"^- \*\*(.+?)\*\* · `([a-z_0-9]+)` · (.+)$")
+_MEASURE = re.compile(r"^- \*\*(.+?)\*\* · `([a-z_0-9]+)` · (.+?)(?: \*\(frist: \d+ md\.\)\*)?$")
 _PROMPT = re.compile(r"^- `([a-z_0-9]+)` \(`([a-z_0-9]+)`")
 
 
-def documented(doc: Path = DOC) -> dict[str, dict]:
+def test_the_committed_page_is_what_the_data_renders():
+    """Fails when a definition changed and `python -m model.model_docs` was not run."""
+    assert DOC.read_text(encoding="utf-8") == render()
+
+
+def sections(text: str) -> dict[str, str]:
+    parts = _SECTION.split(text)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def documented(text: str) -> dict[str, dict]:
     """Per version: level number -> title, (level, key) -> (strength label, text), prompt keys."""
-    text = doc.read_text(encoding="utf-8")
-    parts = _VERSION.split(text)
     found: dict[str, dict] = {}
-    for version, body in zip(parts[1::2], parts[2::2], strict=True):
+    for title, body in sections(text).items():
+        if not title.startswith("Version "):
+            continue
         levels: dict[int, str] = {}
         measures: dict[tuple[int, str], tuple[str, str]] = {}
         prompts: set[str] = set()
@@ -32,7 +44,8 @@ def documented(doc: Path = DOC) -> dict[str, dict]:
                 measures[(current, m.group(2))] = (m.group(1), m.group(3))
             elif m := _PROMPT.match(line):
                 prompts.add(m.group(1))
-        found[version] = {"levels": levels, "measures": measures, "prompts": prompts}
+        found[title.removeprefix("Version ")] = {"levels": levels, "measures": measures,
+                                                 "prompts": prompts}
     return found
 
 
@@ -46,31 +59,21 @@ def in_data(version: str) -> dict:
     }
 
 
-def test_docs_cover_exactly_the_shipped_versions():
-    assert set(documented()) == set(versions())
+def test_the_page_covers_exactly_the_shipped_versions_levels_measures_and_prompts():
+    docs = documented(render())
+    assert set(docs) == set(shipped_versions())
+    for version in shipped_versions():
+        assert docs[version] == in_data(version)
 
 
-def test_docs_list_every_level_of_the_data_and_no_other():
-    docs = documented()
-    for version in versions():
-        assert docs[version]["levels"] == in_data(version)["levels"]
+def test_the_page_lists_the_laws_prompts_once():
+    law = sections(render())["Lovens påmindelser (alle versioner)"]
+    keys = [m.group(1) for line in law.splitlines() if (m := _PROMPT.match(line))]
+    assert keys == [p.key for p in statutory_prompts()]
 
 
-def test_docs_list_every_measure_with_its_strength_and_wording_and_no_other():
-    docs = documented()
-    for version in versions():
-        assert docs[version]["measures"] == in_data(version)["measures"]
-
-
-def test_docs_list_every_prompt_and_no_other():
-    docs = documented()
-    for version in versions():
-        assert docs[version]["prompts"] == in_data(version)["prompts"]
-
-
-def test_the_parser_notices_a_measure_missing_from_the_docs(tmp_path):
-    text = DOC.read_text(encoding="utf-8")
+def test_the_parser_notices_a_measure_missing_from_the_page(tmp_path: Path):
+    text = render()
     assert "· `police_report` ·" in text
-    fake = tmp_path / "doc.md"
-    fake.write_text(text.replace("· `police_report` ·", "· `policereport` ·"), encoding="utf-8")
-    assert documented(fake)["2018"]["measures"] != in_data("2018")["measures"]
+    assert documented(text.replace("· `police_report` ·", "· `policereport` ·"))["2018"][
+        "measures"] != in_data("2018")["measures"]

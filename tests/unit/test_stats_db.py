@@ -227,8 +227,10 @@ def test_the_statistics_path_uses_no_dense_linear_algebra(cases, monkeypatch):
 
 
 def test_follow_up_after_a_release_moves_released_figures_only_at_the_next_revision(cases):
-    from db.case_updates import set_status, update_follow_up
+    from db.case_closing import close_case
+    from db.case_updates import update_follow_up
     from model.follow_up import FollowUp
+    from tests.unit.case_helpers import CLOSE
 
     with cursor() as cur:
         case_id, code, district, version, consulted, reported = cur.execute(
@@ -245,7 +247,7 @@ def test_follow_up_after_a_release_moves_released_figures_only_at_the_next_revis
                       consulted, reported, {p: "removed" for p in takedowns})
     released = stats.true_dashboard(ADMIN, YEAR, on=LATER, viewer=LEADER).national
     version = update_follow_up(contact, code, version, change)
-    set_status(contact, code, version, "closed")
+    close_case(contact, code, version, CLOSE)
     for name, frame in stats.true_dashboard(ADMIN, YEAR, on=LATER, viewer=LEADER).national.items():
         pd.testing.assert_frame_equal(frame, released[name])  # the release is as it was
     next_year = stats.true_dashboard(ADMIN, YEAR, on=date(date.today().year + 1, 7, 15), viewer=LEADER)

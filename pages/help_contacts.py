@@ -10,6 +10,7 @@ from db.districts import district_names
 from model.errors import DomainError
 from model.help_contacts import HelpContact
 from model.text import markdown_literal
+from pages.components.page_setup import CONTEXT_KEY, with_context
 from pages.components.session import require_page, show_error
 
 scope = require_page("help_contacts")
@@ -74,7 +75,8 @@ for entry in entries:
     with st.container(border=True):
         with st.form(f"contact_{entry.contact_id}", border=False):
             edited = _fields(f"c{entry.contact_id}", entry)
-            if st.form_submit_button("Gem ændringer"):
+            if st.form_submit_button(with_context("Gem ændringer", f"for {entry.name}"),
+                                     key=f"{CONTEXT_KEY}save_{entry.contact_id}"):
                 _save(edited, f"»{markdown_literal(edited.name.strip())}« er gemt.")
         if st.session_state.get(CONFIRM) == entry.contact_id:
             st.warning(f"Fjern »{markdown_literal(entry.name)}« fra handleplanerne?",
@@ -85,7 +87,8 @@ for entry in entries:
             no.button("Annullér", key=f"remove_no_{entry.contact_id}",
                       on_click=lambda: st.session_state.update({CONFIRM: None}))
         else:
-            st.button("Fjern", key=f"remove_{entry.contact_id}",
+            # Named per row for screen readers ("Fjern Alarm 112"), like the admin's role rows.
+            st.button(with_context("Fjern", entry.name), key=f"{CONTEXT_KEY}remove_{entry.contact_id}",
                       on_click=lambda cid=entry.contact_id: st.session_state.update({CONFIRM: cid}))
 
 with st.container(border=True):

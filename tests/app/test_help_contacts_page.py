@@ -19,7 +19,7 @@ def test_an_administrator_adds_a_local_contact_and_removes_it_after_confirming(m
     at.button(key="FormSubmitter:new_contact_NSJ-Tilføj").click().run()
     assert [s.value for s in at.success] == ["»SSP Helsingør« er tilføjet."]
     [saved] = help_contacts.listed(admin_scope, "NSJ")
-    at.button(key=f"remove_{saved.contact_id}").click().run()
+    at.button(key=f"ctx_remove_{saved.contact_id}").click().run()
     assert help_contacts.listed(admin_scope, "NSJ") == [saved]  # asks first
     at.button(key=f"remove_yes_{saved.contact_id}").click().run()
     assert help_contacts.listed(admin_scope, "NSJ") == []

@@ -3,8 +3,12 @@
 `dashboard(scope, flt, district, on)` returns the nationwide tables as the caller may see them: from
 the release in force on day `on` (model/release.py), every figure perturbed with the cell key method
 (model/perturbation.py). A district contact asking for their own district also gets that district's
-tables exact and live. Every table is a long frame of counts with margins labelled TOTAL ("I alt");
-categories are codes (levels, districts, vocab codes, months).
+tables exact and live, counted in the same queries as the nationwide ones (one pass). Every table is
+a long frame of counts with margins labelled TOTAL ("I alt"); categories are codes (levels,
+districts, vocab codes, months).
+
+What a caller sees depends on nothing but their `Viewer` (the tables their roles allow, and the one
+district shown exactly), the filter, the day and the data: caches key on that, not on the login.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from db import audit, rights, stats_raw
 from db.connection import transaction
 from db.districts import all_districts
 from db.stats_publish import Spec, concat, publish
+from db.stats_raw import Population
 from model.access import Role, Scope
 from model.errors import AccessDenied, NotFound
 from model.export_ids import new_export_id
@@ -70,9 +75,36 @@ def _months(scope: Scope, flt: StatsFilter, release: Release | None) -> list[pd.
     return [pd.Timestamp(m) for m in month_range(first, last)]
 
 
-def _specs(scope: Scope, flt: StatsFilter, release: Release | None, names: tuple[str, ...]) -> list[Spec]:
-    """The specs of the tables `names` (slices expanded), from one scan plus the joins they need."""
-    raw = stats_raw.case_counts(scope, flt, release)
+@dataclass(frozen=True)
+class Viewer:
+    """What decides which statistics a caller sees: the tables their roles allow and the district
+    whose own figures they see exact (a contact on their page; else None). Two callers with the same
+    viewer are shown the same figures."""
+
+    tables: tuple[str, ...]
+    district: str | None = None
+
+
+def _raw(scope: Scope, pops: list[Population], names: tuple[str, ...]) -> list[dict[str, pd.DataFrame]]:
+    """The true counts of the tables `names` for every population: each query runs once for all."""
+    raw = [dict(c) for c in stats_raw.case_counts(scope, *pops)]
+    if "platforms" in names:
+        for r, frame in zip(raw, stats_raw.platform_counts(scope, *pops), strict=True):
+            r["platforms"] = frame
+    if "takedowns" in names:
+        for r, frame in zip(raw, stats_raw.takedown_counts(scope, *pops), strict=True):
+            r["takedowns"] = frame
+    if "measures" in names:
+        version = pops[0].flt.model_version or CURRENT_VERSION
+        for r, frame in zip(raw, stats_raw.measure_counts(scope, version, *pops), strict=True):
+            r["measures"] = frame
+    return raw
+
+
+def _specs(scope: Scope, raw: dict[str, pd.DataFrame], pop: Population, names: tuple[str, ...]
+           ) -> list[Spec]:
+    """The specs of the tables `names` (slices expanded) from one population's true counts."""
+    flt, release = pop.flt, pop.release
     versions_found = sorted(set(raw["by_version"]["version"]))
     model_names = [flt.model_version] if flt.model_version else versions()
     model_names += [v for v in versions_found if v not in model_names]
@@ -107,15 +139,12 @@ def _specs(scope: Scope, flt: StatsFilter, release: Release | None, names: tuple
             specs["reasons"].append(Spec(f"reasons:{v}", part(reasons), "reason", "direction",
                                          list(OVERRIDE_REASONS), OVERRIDES, extra))
     if "platforms" in names:
-        specs["platforms"] = [Spec("platforms", stats_raw.platform_counts(scope, flt, release),
-                                   "platform", None, list(PLATFORMS))]
+        specs["platforms"] = [Spec("platforms", raw["platforms"], "platform", None, list(PLATFORMS))]
     if "takedowns" in names:
-        specs["takedowns"] = [Spec("takedowns", stats_raw.takedown_counts(scope, flt, release),
-                                   "outcome", None, list(TAKEDOWN_OUTCOMES))]
+        specs["takedowns"] = [Spec("takedowns", raw["takedowns"], "outcome", None,
+                                   list(TAKEDOWN_OUTCOMES))]
     if "measures" in names:
-        version = flt.model_version or CURRENT_VERSION
-        specs["measures"] = _measure_specs(stats_raw.measure_counts(scope, flt, version, release),
-                                           version, flt)
+        specs["measures"] = _measure_specs(raw["measures"], flt.model_version or CURRENT_VERSION, flt)
     return [s for name in names for s in specs.get(name, [])]
 
 
@@ -131,38 +160,49 @@ def _measure_specs(raw: pd.DataFrame, version: str, flt: StatsFilter) -> list[Sp
     return specs
 
 
-def tables(scope: Scope, flt: StatsFilter, names: tuple[str, ...], release: Release | None,
-           ptable: PTable) -> dict[str, pd.DataFrame]:
-    """The tables `names` as published by `ptable`; slices both one by one (`calibration:2018`) and
-    stacked under their table's name (`calibration`)."""
-    frames = {s.name: publish(s, ptable) for s in _specs(scope, flt, release, names)}
-    for name in SLICED:
-        if name in names:
-            frames[name] = concat(frames, name)
-    return frames
+def tables(scope: Scope, names: tuple[str, ...], *published: tuple[Population, PTable]
+           ) -> list[dict[str, pd.DataFrame]]:
+    """The tables `names` of each population as published by its ptable, counted in one pass; slices
+    both one by one (`calibration:2018`) and stacked under their table's name (`calibration`)."""
+    pops = [pop for pop, _ in published]
+    out = []
+    for raw, (pop, ptable) in zip(_raw(scope, pops, names), published, strict=True):
+        frames = {s.name: publish(s, ptable) for s in _specs(scope, raw, pop, names)}
+        for name in SLICED:
+            if name in names:
+                frames[name] = concat(frames, name)
+        out.append(frames)
+    return out
 
 
-def _viewer(scope: Scope, district: str | None) -> tuple[str, ...]:
+def viewer_of(scope: Scope, district: str | None = None) -> Viewer:
+    """The caller's viewer: the tables their roles allow, and `district` if it is their own
+    (AccessDenied without a statistics role, NotFound for a district not theirs)."""
     stats_raw.check_stats_access(scope)
     if district is not None and district not in scope.districts(Role.DISTRICT_CONTACT):
         raise NotFound()
     if scope.has(Role.PROJECT_LEADER):
-        return tuple(TABLES)
-    return tuple(n for n in TABLES if n not in LEADER_ONLY)
+        return Viewer(tuple(TABLES), district)
+    return Viewer(tuple(n for n in TABLES if n not in LEADER_ONLY), district)
+
+
+def _dashboard(scope: Scope, flt: StatsFilter, district: str | None, on: date | None, ptable: PTable,
+               names: tuple[str, ...]) -> Dashboard:
+    flt = flt.normalised()
+    release = Release.on_day(on or date.today())
+    published = [(Population(flt, release), ptable)]
+    if district is not None:
+        published.append((Population(replace(flt, districts=(district,))), EXACT))
+    national, *own = tables(scope, names, *published)
+    return Dashboard(national, own[0] if own else {}, district, flt.model_version or CURRENT_VERSION,
+                     release, ptable)
 
 
 def dashboard(scope: Scope, flt: StatsFilter, district: str | None = None,
               on: date | None = None) -> Dashboard:
     """Nationwide tables as `scope` may see them on day `on` (default today): released and perturbed;
     with `district` (a contact's own), that district's tables exact and live."""
-    names = _viewer(scope, district)
-    flt = flt.normalised()
-    release = Release.on_day(on or date.today())
-    national = tables(scope, flt, names, release, CELL_KEY)
-    own = {}
-    if district is not None:
-        own = tables(scope, replace(flt, districts=(district,)), names, None, EXACT)
-    return Dashboard(national, own, district, flt.model_version or CURRENT_VERSION, release, CELL_KEY)
+    return _dashboard(scope, flt, district, on, CELL_KEY, viewer_of(scope, district).tables)
 
 
 def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, on: date | None = None,
@@ -173,14 +213,8 @@ def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, 
     """
     if not scope.has(Role.ADMIN):
         raise AccessDenied()
-    names = _viewer(viewer or scope, district)
-    flt = flt.normalised()
-    release = Release.on_day(on or date.today())
-    national = tables(viewer or scope, flt, names, release, EXACT)
-    own = {}
-    if district is not None:
-        own = tables(viewer or scope, replace(flt, districts=(district,)), names, None, EXACT)
-    return Dashboard(national, own, district, flt.model_version or CURRENT_VERSION, release, EXACT)
+    mirrored = viewer or scope
+    return _dashboard(mirrored, flt, district, on, EXACT, viewer_of(mirrored, district).tables)
 
 
 def period_bounds(scope: Scope, released_on: date | None = None) -> tuple[object, object]:

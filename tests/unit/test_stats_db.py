@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 
 import pandas as pd
 import pytest
@@ -251,3 +252,20 @@ def test_follow_up_after_a_release_moves_released_figures_only_at_the_next_revis
     next_year = stats.true_dashboard(ADMIN, YEAR, on=date(date.today().year + 1, 7, 15), viewer=LEADER)
     for name in ("status", "takedowns", "measures"):
         assert not next_year.national[name].equals(released[name]), name  # the revision has it
+
+
+def _counted(calls: list[str], name: str, original, *args, **kwargs):
+    calls.append(name)
+    return original(*args, **kwargs)
+
+
+def test_a_contacts_page_counts_the_country_and_the_district_in_one_pass(cases, monkeypatch):
+    from db import stats_raw
+
+    calls: list[str] = []
+    for name in ("case_counts", "platform_counts", "takedown_counts", "measure_counts"):
+        monkeypatch.setattr(stats_raw, name, partial(_counted, calls, name, getattr(stats_raw, name)))
+    dash = stats.dashboard(CONTACT, YEAR, "BOR", on=LATER)
+    assert sorted(calls) == ["case_counts", "platform_counts", "takedown_counts"]
+    assert dash.own["by_district"].set_index("district")["n"]["BOR"] == sql_count(
+        "district_code = 'BOR' AND case_month BETWEEN ? AND ?", [date(2024, 1, 1), date(2024, 12, 1)])

@@ -3,12 +3,14 @@
 `dashboard(scope, flt, district, on)` returns the nationwide tables as the caller may see them: from
 the release in force on day `on` (model/release.py), every figure perturbed with the cell key method
 (model/perturbation.py). A district contact asking for their own district also gets that district's
-tables exact and live, counted in the same queries as the nationwide ones (one pass). Every table is
-a long frame of counts with margins labelled TOTAL ("I alt"); categories are codes (levels,
-districts, vocab codes, months).
+tables exact and live. Every table is a long frame of counts with margins labelled TOTAL ("I alt");
+categories are codes (levels, districts, vocab codes, months).
 
-What a caller sees depends on nothing but their `Viewer` (the tables their roles allow, and the one
-district shown exactly), the filter, the day and the data: caches key on that, not on the login.
+For caches: what a caller is shown depends on their `Viewer` (the tables their roles allow and the
+district they see exactly), not on who they are. The nationwide half (`national`) changes only with
+the release in force and with what that release holds (`release_version`: a saved case or a
+follow-up change does not move it); the own half (`own`) with the district's cases
+(`district_version`). So the two halves are computed, and cached, on their own.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from db import audit, rights, stats_raw
 from db.connection import transaction
 from db.districts import all_districts
 from db.stats_publish import Spec, concat, publish
-from db.stats_raw import Population
 from model.access import Role, Scope
 from model.errors import AccessDenied, NotFound
 from model.export_ids import new_export_id
@@ -75,36 +76,9 @@ def _months(scope: Scope, flt: StatsFilter, release: Release | None) -> list[pd.
     return [pd.Timestamp(m) for m in month_range(first, last)]
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """What decides which statistics a caller sees: the tables their roles allow and the district
-    whose own figures they see exact (a contact on their page; else None). Two callers with the same
-    viewer are shown the same figures."""
-
-    tables: tuple[str, ...]
-    district: str | None = None
-
-
-def _raw(scope: Scope, pops: list[Population], names: tuple[str, ...]) -> list[dict[str, pd.DataFrame]]:
-    """The true counts of the tables `names` for every population: each query runs once for all."""
-    raw = [dict(c) for c in stats_raw.case_counts(scope, *pops)]
-    if "platforms" in names:
-        for r, frame in zip(raw, stats_raw.platform_counts(scope, *pops), strict=True):
-            r["platforms"] = frame
-    if "takedowns" in names:
-        for r, frame in zip(raw, stats_raw.takedown_counts(scope, *pops), strict=True):
-            r["takedowns"] = frame
-    if "measures" in names:
-        version = pops[0].flt.model_version or CURRENT_VERSION
-        for r, frame in zip(raw, stats_raw.measure_counts(scope, version, *pops), strict=True):
-            r["measures"] = frame
-    return raw
-
-
-def _specs(scope: Scope, raw: dict[str, pd.DataFrame], pop: Population, names: tuple[str, ...]
-           ) -> list[Spec]:
-    """The specs of the tables `names` (slices expanded) from one population's true counts."""
-    flt, release = pop.flt, pop.release
+def _specs(scope: Scope, flt: StatsFilter, release: Release | None, names: tuple[str, ...]) -> list[Spec]:
+    """The specs of the tables `names` (slices expanded), from one scan plus the joins they need."""
+    raw = stats_raw.case_counts(scope, flt, release)
     versions_found = sorted(set(raw["by_version"]["version"]))
     model_names = [flt.model_version] if flt.model_version else versions()
     model_names += [v for v in versions_found if v not in model_names]
@@ -139,12 +113,15 @@ def _specs(scope: Scope, raw: dict[str, pd.DataFrame], pop: Population, names: t
             specs["reasons"].append(Spec(f"reasons:{v}", part(reasons), "reason", "direction",
                                          list(OVERRIDE_REASONS), OVERRIDES, extra))
     if "platforms" in names:
-        specs["platforms"] = [Spec("platforms", raw["platforms"], "platform", None, list(PLATFORMS))]
+        specs["platforms"] = [Spec("platforms", stats_raw.platform_counts(scope, flt, release),
+                                   "platform", None, list(PLATFORMS))]
     if "takedowns" in names:
-        specs["takedowns"] = [Spec("takedowns", raw["takedowns"], "outcome", None,
-                                   list(TAKEDOWN_OUTCOMES))]
+        specs["takedowns"] = [Spec("takedowns", stats_raw.takedown_counts(scope, flt, release),
+                                   "outcome", None, list(TAKEDOWN_OUTCOMES))]
     if "measures" in names:
-        specs["measures"] = _measure_specs(raw["measures"], flt.model_version or CURRENT_VERSION, flt)
+        version = flt.model_version or CURRENT_VERSION
+        specs["measures"] = _measure_specs(stats_raw.measure_counts(scope, flt, version, release),
+                                           version, flt)
     return [s for name in names for s in specs.get(name, [])]
 
 
@@ -160,24 +137,29 @@ def _measure_specs(raw: pd.DataFrame, version: str, flt: StatsFilter) -> list[Sp
     return specs
 
 
-def tables(scope: Scope, names: tuple[str, ...], *published: tuple[Population, PTable]
-           ) -> list[dict[str, pd.DataFrame]]:
-    """The tables `names` of each population as published by its ptable, counted in one pass; slices
-    both one by one (`calibration:2018`) and stacked under their table's name (`calibration`)."""
-    pops = [pop for pop, _ in published]
-    out = []
-    for raw, (pop, ptable) in zip(_raw(scope, pops, names), published, strict=True):
-        frames = {s.name: publish(s, ptable) for s in _specs(scope, raw, pop, names)}
-        for name in SLICED:
-            if name in names:
-                frames[name] = concat(frames, name)
-        out.append(frames)
-    return out
+def tables(scope: Scope, flt: StatsFilter, names: tuple[str, ...], release: Release | None,
+           ptable: PTable) -> dict[str, pd.DataFrame]:
+    """The tables `names` as published by `ptable`; slices both one by one (`calibration:2018`) and
+    stacked under their table's name (`calibration`)."""
+    frames = {s.name: publish(s, ptable) for s in _specs(scope, flt, release, names)}
+    for name in SLICED:
+        if name in names:
+            frames[name] = concat(frames, name)
+    return frames
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """What decides which statistics a caller is shown: the tables their roles allow, and the district
+    whose own figures they see exactly (a contact on their own page; else None). Callers with equal
+    viewers are shown the same figures, so caches key on this rather than on the login."""
+
+    tables: tuple[str, ...]
+    district: str | None = None
 
 
 def viewer_of(scope: Scope, district: str | None = None) -> Viewer:
-    """The caller's viewer: the tables their roles allow, and `district` if it is their own
-    (AccessDenied without a statistics role, NotFound for a district not theirs)."""
+    """The caller's viewer; AccessDenied without a statistics role, NotFound for a district not theirs."""
     stats_raw.check_stats_access(scope)
     if district is not None and district not in scope.districts(Role.DISTRICT_CONTACT):
         raise NotFound()
@@ -186,23 +168,33 @@ def viewer_of(scope: Scope, district: str | None = None) -> Viewer:
     return Viewer(tuple(n for n in TABLES if n not in LEADER_ONLY), district)
 
 
-def _dashboard(scope: Scope, flt: StatsFilter, district: str | None, on: date | None, ptable: PTable,
-               names: tuple[str, ...]) -> Dashboard:
+def national(scope: Scope, flt: StatsFilter, on: date | None = None) -> dict[str, pd.DataFrame]:
+    """The nationwide tables `scope` may see, from the release in force on day `on`, perturbed."""
+    names = viewer_of(scope).tables
+    return tables(scope, flt.normalised(), names, Release.on_day(on or date.today()), CELL_KEY)
+
+
+def own(scope: Scope, flt: StatsFilter, district: str) -> dict[str, pd.DataFrame]:
+    """A contact's own district's tables, exact and live (every case as it is now)."""
+    names = viewer_of(scope, district).tables
+    return tables(scope, replace(flt.normalised(), districts=(district,)), names, None, EXACT)
+
+
+def assemble(flt: StatsFilter, national_tables: dict[str, pd.DataFrame], own_tables: dict[str, pd.DataFrame],
+             district: str | None, on: date | None = None) -> Dashboard:
+    """The dashboard of the two halves, with the release and method that describe them."""
     flt = flt.normalised()
-    release = Release.on_day(on or date.today())
-    published = [(Population(flt, release), ptable)]
-    if district is not None:
-        published.append((Population(replace(flt, districts=(district,))), EXACT))
-    national, *own = tables(scope, names, *published)
-    return Dashboard(national, own[0] if own else {}, district, flt.model_version or CURRENT_VERSION,
-                     release, ptable)
+    return Dashboard(national_tables, own_tables, district, flt.model_version or CURRENT_VERSION,
+                     Release.on_day(on or date.today()), CELL_KEY)
 
 
 def dashboard(scope: Scope, flt: StatsFilter, district: str | None = None,
               on: date | None = None) -> Dashboard:
     """Nationwide tables as `scope` may see them on day `on` (default today): released and perturbed;
     with `district` (a contact's own), that district's tables exact and live."""
-    return _dashboard(scope, flt, district, on, CELL_KEY, viewer_of(scope, district).tables)
+    viewer_of(scope, district)
+    return assemble(flt, national(scope, flt, on), own(scope, flt, district) if district else {},
+                    district, on)
 
 
 def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, on: date | None = None,
@@ -213,8 +205,14 @@ def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, 
     """
     if not scope.has(Role.ADMIN):
         raise AccessDenied()
-    mirrored = viewer or scope
-    return _dashboard(mirrored, flt, district, on, EXACT, viewer_of(mirrored, district).tables)
+    names = viewer_of(viewer or scope, district).tables
+    flt = flt.normalised()
+    release = Release.on_day(on or date.today())
+    national = tables(viewer or scope, flt, names, release, EXACT)
+    own = {}
+    if district is not None:
+        own = tables(viewer or scope, replace(flt, districts=(district,)), names, None, EXACT)
+    return Dashboard(national, own, district, flt.model_version or CURRENT_VERSION, release, EXACT)
 
 
 def period_bounds(scope: Scope, released_on: date | None = None) -> tuple[object, object]:
@@ -228,8 +226,22 @@ def period_bounds(scope: Scope, released_on: date | None = None) -> tuple[object
 
 
 def data_version(scope: Scope) -> tuple[object, ...]:
-    """Changes whenever a case changes; statistics caches include it in their key."""
+    """Changes whenever a case changes."""
     return stats_raw.data_version(scope)
+
+
+def release_version(scope: Scope, on: date | None = None) -> tuple[object, ...]:
+    """Changes when what the release in force on `on` holds could change: the cases registered before
+    its day and the follow-up history recorded before it. The app's own writes never move it (a new
+    case is registered after the day, a follow-up change is recorded after it); loading data from
+    outside does. Part of the nationwide half's cache key."""
+    release = Release.on_day(on or date.today())
+    return (release.day, *stats_raw.registered_before(scope, release.day))
+
+
+def district_version(scope: Scope, district: str) -> tuple[object, ...]:
+    """Changes whenever a case of `district` changes; part of the own half's cache key."""
+    return stats_raw.data_version(scope, district)
 
 
 def record_export(scope: Scope, *, page: str, table: str, fmt: str, flt: StatsFilter,

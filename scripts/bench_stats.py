@@ -96,20 +96,18 @@ def work_page(db: Path, runs: int) -> dict:
 
 def work_duckdb(db: Path, runs: int) -> dict:
     from db import connection, stats, stats_raw
-    from db.stats_raw import Population
     from model.access import Membership, Role, Scope
     from model.stats_filter import StatsFilter
 
     connection.configure(db)
     scope = Scope(0, LEADER, (Membership(Role.PROJECT_LEADER),))
     flt = StatsFilter()
-    everything = Population(flt)
     out = {}
     for name, fn in {
-        "cases": lambda: stats_raw.case_counts(scope, everything),
-        "platforms": lambda: stats_raw.platform_counts(scope, everything),
-        "takedowns": lambda: stats_raw.takedown_counts(scope, everything),
-        "measures": lambda: stats_raw.measure_counts(scope, "2018", everything),
+        "cases": lambda: stats_raw.case_counts(scope, flt),
+        "platforms": lambda: stats_raw.platform_counts(scope, flt),
+        "takedowns": lambda: stats_raw.takedown_counts(scope, flt),
+        "measures": lambda: stats_raw.measure_counts(scope, flt, "2018"),
         "data_version": lambda: stats_raw.data_version(scope),
     }.items():
         fn()  # warm DuckDB's buffers, as a running server has them

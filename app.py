@@ -10,7 +10,7 @@ import streamlit as st
 from db.meta import is_demo
 from model.access import ROLE_LABELS, Scope, pages_for
 from model.errors import SessionEnded
-from pages.components.session import claims, current_scope, log_out
+from pages.components.session import claims, current_scope, log_out, resolved_for_run
 
 st.set_page_config(page_title="Håndteringsmodellen", page_icon=":material/shield_person:",
                    layout="wide")
@@ -82,4 +82,5 @@ else:
             st.Page(s.path, title=s.title, icon=s.icon, default=(i == 0), url_path=s.key)
             for i, s in enumerate(specs)
         ]
-        st.navigation(pages).run()
+        with resolved_for_run(scope):
+            st.navigation(pages).run()

@@ -76,7 +76,21 @@ def load() -> str:
     return " ".join(f"{v:.1f}" for v in os.getloadavg())
 
 
-async def measure(url: str, cookies: list[dict[str, str]], page: str, key: str | None,
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process `pid` so far (Linux /proc): the server's cost, which the
+    machine's other load does not inflate as it does wall-clock times."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def measure(url: str, server: int, cookies: list[dict[str, str]], page: str, key: str | None,
                   choices: list[list[str]], rounds: int) -> dict:
     """Open len(cookies) sessions on `page`; warm up, then `rounds` rounds of simultaneous reruns."""
     sessions = [Session(url, c) for c in cookies]
@@ -95,13 +109,14 @@ async def measure(url: str, cookies: list[dict[str, str]], page: str, key: str |
                 run = await step(s, i)
                 assert run.ok, run.elements
         times, drawn = [], set()
-        before = load()
+        before, cpu = load(), cpu_seconds(server)
         for r in range(rounds):
             runs = await asyncio.gather(*(step(s, r) for s in sessions))
             assert all(run.ok for run in runs), [run.elements for run in runs if not run.ok]
             times += [run.seconds for run in runs]
-            drawn |= {(run.elements["arrow_data_frame"], run.elements["vega_lite_chart"]) for run in runs}
+            drawn |= {(run.elements["dataframe"], run.elements["vega_lite_chart"]) for run in runs}
         return {"median_s": statistics.median(times), "max_s": max(times), "runs": len(times),
+                "cpu_per_run_s": (cpu_seconds(server) - cpu) / len(times), "rss_mb": rss_mb(server),
                 "load_before": before, "load_after": load(), "tables_charts": sorted(drawn)}
     finally:
         for s in sessions:
@@ -109,17 +124,18 @@ async def measure(url: str, cookies: list[dict[str, str]], page: str, key: str |
 
 
 def report(rows: list[dict]) -> str:
-    lines = ["sessions  page       median s   max s  runs  load before -> after"]
+    lines = ["sessions  page       median s   max s  runs  CPU ms/run  server MB  load before -> after"]
     for row in rows:
         lines.append(f"{row['sessions']:>8}  {row['page']:<9} {row['median_s']:>8.3f} "
-                     f"{row['max_s']:>7.3f} {row['runs']:>5}  {row['load_before']} -> "
-                     f"{row['load_after']}")
+                     f"{row['max_s']:>7.3f} {row['runs']:>5} {row['cpu_per_run_s'] * 1000:>11.1f} "
+                     f"{row['rss_mb']:>10.0f}  {row['load_before']} -> {row['load_after']}")
     bare = {r["sessions"]: r for r in rows if r["page"] == "bare"}
     for row in rows:
         if row["page"] != "bare" and row["sessions"] in bare:
-            floor = bare[row["sessions"]]["median_s"]
-            lines.append(f"{row['sessions']:>3} sessions: statistics median / bare median = "
-                         f"{row['median_s'] / floor:.2f}x")
+            floor = bare[row["sessions"]]
+            lines.append(f"{row['sessions']:>3} sessions: statistics / bare page: median "
+                         f"{row['median_s'] / floor['median_s']:.2f}x, server CPU per rerun "
+                         f"{row['cpu_per_run_s'] / floor['cpu_per_run_s']:.2f}x")
     return "\n".join(lines)
 
 
@@ -151,6 +167,7 @@ def main() -> int:
             procs.append(devstack.start_streamlit(bare_port, secrets, db, log=work / "bare.log",
                                                   script=ROOT / "scripts" / "bench_bare_page.py"))
             app, bare = (f"http://{devstack.HOST}:{p}" for p in (app_port, bare_port))
+            servers = {app: procs[1].pid, bare: procs[2].pid}
             logged_in = [asyncio.run(login_cookies(app, u.sub)) for u in people]
             anonymous = [asyncio.run(login_cookies(bare, None)) for _ in people]
             rows = []
@@ -159,8 +176,8 @@ def main() -> int:
                         ("bare", bare, anonymous, "", None),
                         (args.viewer, app, logged_in, page, key)):
                     print(f"{n} sessions, {name} ...", flush=True)
-                    result = asyncio.run(measure(url, cookies[:n], target, widget, choices,
-                                                 args.rounds))
+                    result = asyncio.run(measure(url, servers[url], cookies[:n], target, widget,
+                                                 choices, args.rounds))
                     rows.append({"sessions": n, "page": name, "cases": args.cases} | result)
                     print(report(rows), flush=True)
         finally:

@@ -17,7 +17,7 @@ import duckdb
 
 from db import audit, rights
 from db.case_queries import contact_districts
-from db.connection import transaction
+from db.connection import insert_rows, transaction
 from db.record_keys import new_key
 from model.access import Scope
 from model.case import CaseDraft, check_draft
@@ -104,16 +104,12 @@ def _insert(cur: duckdb.DuckDBPyConnection, scope: Scope, district: str, draft: 
          new_key()],
     ).fetchone()[0]
     measures = plan(facts, model, draft.chosen_level).measures
-    cur.executemany(
-        "INSERT INTO case_measures (case_id, measure_key, position, strength, due_month)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [[case_id, m.key, i, m.strength.value,
-          add_months(draft.month, m.due_months)
-          if m.due_months is not None and m.strength is Strength.MUST else None]
-         for i, m in enumerate(measures)])
-    if facts.platforms:
-        cur.executemany("INSERT INTO case_takedowns (case_id, platform) VALUES (?, ?)",
-                        [[case_id, p] for p in facts.platforms])
+    insert_rows(cur, "case_measures (case_id, measure_key, position, strength, due_month)",
+                [[case_id, m.key, i, m.strength.value,
+                  add_months(draft.month, m.due_months)
+                  if m.due_months is not None and m.strength is Strength.MUST else None]
+                 for i, m in enumerate(measures)])
+    insert_rows(cur, "case_takedowns (case_id, platform)", [[case_id, p] for p in facts.platforms])
     audit.record(cur, scope, "case.create", district=district, object_type="case", object_id=code,
                  details={"model_version": model.version, "proposed_level": proposed,
                           "chosen_level": draft.chosen_level, "measures": len(measures)})

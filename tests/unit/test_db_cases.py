@@ -159,3 +159,18 @@ def test_a_changed_definition_of_a_version_in_use_is_refused(fresh_db):
 def test_an_unknown_model_version_is_refused(fresh_db):
     with pytest.raises(ValidationError, match="ukendt version"):
         create_case(NSJ, "NSJ", draft(model_version="2030"), today=TODAY)
+
+
+def test_a_save_writes_its_measures_and_its_takedowns_with_one_statement_each(fresh_db, monkeypatch):
+    from db.connection import insert_rows
+
+    written = []
+
+    def recorded(cur, into, rows):
+        written.append((into.split()[0], len(rows)))
+        insert_rows(cur, into, rows)
+
+    monkeypatch.setattr(cases, "insert_rows", recorded)
+    create_case(NSJ, "NSJ", draft(), today=TODAY)
+    assert written == [("case_measures", count("case_measures")), ("case_takedowns", 2)]
+    assert count("case_measures") > 1

@@ -32,8 +32,12 @@ test-fast: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
+# The statistics at 1,000 to 1M cases (BENCH_ARGS), N people rerunning a statistics page at once
+# beside a bare page (CONCURRENCY_ARGS), case saves beside raw inserts (SAVES_ARGS).
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench_stats.py $(BENCH_ARGS)
+	$(BIN)/python scripts/bench_concurrency.py $(CONCURRENCY_ARGS)
+	$(BIN)/python scripts/bench_saves.py $(SAVES_ARGS)
 
 # The disclosure audit on 2,000 and 20,000 synthetic cases, three seeds each (about an hour);
 # `make test` runs its tests on small data. AUDIT_ARGS="--sizes 2000 --seeds 1 --pairs 50" is shorter.

@@ -8,16 +8,23 @@ from __future__ import annotations
 import streamlit as st
 
 from db.meta import is_demo
-from model.access import ROLE_LABELS, Scope, pages_for
+from model.access import ROLE_LABELS, Scope, is_plain_path, pages_for, unavailable_paths
 from model.errors import SessionEnded
+from model.text import markdown_code
+from pages.components.page_setup import APP_NAME, document_setup, name_tab
+from pages.components.routing import requested_path, unavailable_page
+from pages.components.run_marker import run_marker
 from pages.components.session import claims, current_scope, log_out, resolved_for_run
 
-st.set_page_config(page_title="Håndteringsmodellen", page_icon=":material/shield_person:",
-                   layout="wide")
+# No page_title here: it would override every page's own (each page names its tab).
+st.set_page_config(page_icon=":material/shield_person:", layout="wide")
+document_setup()
+run_marker()
 
 
 def login_screen() -> None:
-    st.title("Håndteringsmodellen")
+    name_tab("Log ind")
+    st.title(APP_NAME, anchor=False)
     st.write(
         "Værktøj for politikredse, skoler og rådgivere, der hjælper unge ofre for digitale "
         "sexkrænkelser. Log ind med din organisations konto."
@@ -26,15 +33,17 @@ def login_screen() -> None:
 
 
 def expired_screen() -> None:
-    st.title("Håndteringsmodellen")
+    name_tab("Session udløbet")
+    st.title(APP_NAME, anchor=False)
     st.warning(SessionEnded.default_message)
     st.button("Log ind igen", type="primary", on_click=st.login, icon=":material/login:")
 
 
 def no_membership_screen(email: str) -> None:
-    st.title("Du har endnu ikke adgang")
+    name_tab("Ingen adgang")
+    st.title("Du har endnu ikke adgang", anchor=False)
     st.info(
-        f"Du er logget ind som **{email or 'ukendt bruger'}**, men du har ingen rolle i "
+        f"Du er logget ind som {markdown_code(email) or '**ukendt bruger**'}, men du har ingen rolle i "
         "Håndteringsmodellen endnu.\n\n"
         "Bed projektets administrator om at give dig en rolle, og oplys den e-mailadresse, "
         "du er logget ind med. Kontaktpersonen i din politikreds kan fortælle, hvem det er."
@@ -46,7 +55,7 @@ def sidebar(scope: Scope, role_labels: list[str]) -> None:
     with st.sidebar:
         if is_demo():
             st.badge("Demodata (opdigtet)", icon=":material/science:", color="orange")
-        st.caption(f"Logget ind som **{scope.email}**")
+        st.caption(f"Logget ind som {markdown_code(scope.email)}")
         st.caption(" · ".join(role_labels))
         st.button("Log ud", on_click=log_out, args=(scope,), icon=":material/logout:", key="logout")
 
@@ -61,26 +70,37 @@ def resolve() -> tuple[str, Scope | None]:
         return "ended", None
 
 
+def single_screen(screen, title: str, url_path: str | None = None) -> None:
+    """A router with one screen (login, session ended, no access), shown at whatever URL was
+    asked for: Streamlit's English "Page not found" never comes up before the screen."""
+    pages = [st.Page(screen, title=title, default=True, url_path=url_path)]
+    asked = requested_path()
+    if is_plain_path(asked) and asked != url_path:
+        pages.append(st.Page(screen, title=title, url_path=asked, visibility="hidden"))
+    st.navigation(pages, position="hidden").run()
+
+
+def member_pages(scope: Scope) -> list:
+    """The pages the scope's roles may open, then hidden pages answering every other URL."""
+    specs = pages_for(scope.roles)
+    pages = [st.Page(s.path, title=s.title, icon=s.icon, default=(i == 0), url_path=s.key)
+             for i, s in enumerate(specs)]
+    for path in unavailable_paths(scope.roles, requested_path()):
+        pages.append(st.Page(unavailable_page, title="Siden findes ikke", url_path=path,
+                             visibility="hidden"))
+    return pages
+
+
 state, scope = resolve()
 user_claims = claims()
 if state == "anonymous":
-    st.navigation([st.Page(login_screen, title="Log ind", default=True)], position="hidden").run()
+    single_screen(login_screen, "Log ind")
 elif state == "ended":
-    st.navigation([st.Page(expired_screen, title="Session udløbet", default=True)],
-                  position="hidden").run()
+    single_screen(expired_screen, "Session udløbet")
+elif not (scope and pages_for(scope.roles)):
+    single_screen(lambda: no_membership_screen(str(user_claims.get("email", ""))),
+                  "Ingen adgang", url_path="ingen-adgang")
 else:
-    specs = pages_for(scope.roles) if scope else []
-    if not specs:
-        st.navigation(
-            [st.Page(lambda: no_membership_screen(str(user_claims.get("email", ""))),
-                     title="Ingen adgang", default=True, url_path="ingen-adgang")],
-            position="hidden",
-        ).run()
-    else:
-        sidebar(scope, sorted({ROLE_LABELS[r] for r in scope.roles}))
-        pages = [
-            st.Page(s.path, title=s.title, icon=s.icon, default=(i == 0), url_path=s.key)
-            for i, s in enumerate(specs)
-        ]
-        with resolved_for_run(scope):
-            st.navigation(pages).run()
+    sidebar(scope, sorted({ROLE_LABELS[r] for r in scope.roles}))
+    with resolved_for_run(scope):
+        st.navigation(member_pages(scope)).run()

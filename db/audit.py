@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
 
-from db.connection import cursor
+from db import rights
+from db.connection import cursor, transaction
 from model.access import Role, Scope
-from model.errors import AccessDenied
+from model.errors import AccessDenied, ValidationError
+from model.export_ids import new_export_id
 
 
 def record(
@@ -53,6 +55,7 @@ class AuditFilter:
     since: date | None = None
     until: date | None = None
     export_id: str | None = None
+    audit_id: int | None = None
     limit: int = 500
 
 
@@ -60,6 +63,11 @@ def entries(scope: Scope, flt: AuditFilter = AuditFilter()) -> list[dict[str, An
     """Audit entries matching `flt`, newest first; administrators only."""
     if not scope.has(Role.ADMIN):
         raise AccessDenied()
+    with cursor() as cur:
+        return _select(cur, flt)
+
+
+def _select(cur: duckdb.DuckDBPyConnection, flt: AuditFilter) -> list[dict[str, Any]]:
     sql = [
         "SELECT audit_id, logged_at, actor_email, action, district_code, object_type, object_id, details,"
         " export_id"
@@ -84,12 +92,45 @@ def entries(scope: Scope, flt: AuditFilter = AuditFilter()) -> list[dict[str, An
     if flt.until:
         sql.append("AND logged_at < ?")
         params.append(datetime.combine(flt.until + timedelta(days=1), datetime.min.time()))
+    if flt.audit_id is not None:
+        sql.append("AND audit_id = ?")
+        params.append(flt.audit_id)
     sql.append("ORDER BY audit_id DESC LIMIT ?")
     params.append(flt.limit)
-    with cursor() as cur:
-        cur.execute(" ".join(sql), params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    cur.execute(" ".join(sql), params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def entry(scope: Scope, audit_id: int) -> dict[str, Any] | None:
+    """One entry by its number, for the detail view; administrators only."""
+    found = entries(scope, AuditFilter(audit_id=audit_id, limit=1))
+    return found[0] if found else None
+
+
+EXPORT_LIMIT = 10_000
+
+
+def export_entries(scope: Scope, flt: AuditFilter, kind: str) -> tuple[list[dict[str, Any]], str]:
+    """The entries of `flt` (up to EXPORT_LIMIT) for a file, and its export id.
+
+    Called when the administrator clicks: their rights are re-read and the export itself is
+    logged (with the filter and the id printed in the file) before the file is built.
+    """
+    if kind not in ("csv", "xlsx"):
+        raise ValidationError("Vælg et gyldigt filformat.")
+    export_id = new_export_id()
+    with transaction() as cur:
+        fresh = rights.recheck(cur, scope)
+        if not fresh.has(Role.ADMIN):
+            raise AccessDenied()
+        rows = _select(cur, replace(flt, limit=EXPORT_LIMIT))
+        record(cur, fresh, "audit.export", district=flt.district, object_type="audit_log",
+               details={"format": kind, "rows": len(rows),
+                        "filter": {k: v for k, v in asdict(flt).items()
+                                   if v not in (None, "") and k != "limit"}},
+               export_id=export_id)
+    return rows, export_id
 
 
 def actions(scope: Scope) -> list[str]:

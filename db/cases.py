@@ -22,10 +22,8 @@ from db.record_keys import new_key
 from model.access import Scope
 from model.case import CaseDraft, check_draft
 from model.errors import AccessDenied, ConflictError, StorageError, ValidationError
-from model.follow_up import (
-    add_months,
-)
 from model.handling_model import HandlingModel, Strength, load_model, versions
+from model.months import add_months
 from model.triage import assess, plan
 
 MAX_ATTEMPTS = 60

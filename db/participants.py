@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db import audit, rights
+from db.collation import collate_da
 from db.connection import cursor, transaction
 from db.courses import Course, Cursor, bump, fetch_course, promote
 from model.access import Scope
@@ -47,7 +48,7 @@ def fetch_participants(cur: Cursor, course_id: int) -> list[Participant]:
         " r.waiting_position, r.attended FROM participants p"
         " JOIN registrations r USING (participant_id) WHERE p.course_id = ?"
         " ORDER BY CASE r.status WHEN 'registered' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END,"
-        " r.waiting_position, lower(p.name), p.participant_id",
+        f" r.waiting_position, {collate_da('p.name')}, p.participant_id",
         [course_id],
     ).fetchall()
     return [Participant(*r) for r in rows]

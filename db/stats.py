@@ -28,10 +28,11 @@ from model.access import Role, Scope
 from model.errors import AccessDenied, NotFound
 from model.export_ids import new_export_id
 from model.handling_model import CURRENT_VERSION, load_model, versions
+from model.months import month_range
 from model.perturbation import CELL_KEY, EXACT, PTable
 from model.published import LEADER_ONLY, SLICED, TABLES
 from model.release import Release
-from model.stats_filter import StatsFilter, month_range
+from model.stats_filter import StatsFilter
 from model.vocab import (
     AGE_BANDS,
     CASE_STATUS,

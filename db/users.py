@@ -7,19 +7,22 @@ provider has verified that it presents the invited address.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import duckdb
 
 from db import audit, rights
+from db.collation import collate_da
 from db.connection import cursor, transaction
 from db.districts import is_district
 from model.access import DISTRICT_REQUIRED, NATIONWIDE_ONLY, ROLE_LABELS, Role, Scope
 from model.email import email_key, normalise_email
-from model.errors import AccessDenied, NotFound, ValidationError
+from model.errors import AccessDenied, ConflictError, NotFound, StorageError, ValidationError
 from model.session import Session, email_verified
 
 SYSTEM = Scope(user_id=rights.INTERNAL_USER_ID, email="system")
@@ -33,10 +36,11 @@ class MemberRow:
     role: Role
     district: str | None
     logged_in: bool
+    last_login: datetime | None = None
 
 
 def _bind_invitation(cur: duckdb.DuckDBPyConnection, claims: Mapping[str, Any],
-                     session: Session) -> tuple[int, str] | None:
+                     session: Session) -> tuple[int, str, bool] | None:
     """Bind the pending invitation for the login's address, if the provider verified it."""
     address = claims.get("email")
     if not isinstance(address, str) or not address.strip() or not email_verified(claims):
@@ -50,7 +54,7 @@ def _bind_invitation(cur: duckdb.DuckDBPyConnection, claims: Mapping[str, Any],
                 [session.issuer, session.subject, row[0]])
     audit.record(cur, Scope(row[0], row[1]), "user.first_login", object_type="user",
                  object_id=row[0], details={"issuer": session.issuer, "subject": session.subject})
-    return row[0], row[1]
+    return row[0], row[1], True
 
 
 def resolve_login(claims: Mapping[str, Any]) -> Scope | None:
@@ -65,13 +69,32 @@ def resolve_login(claims: Mapping[str, Any]) -> Scope | None:
     if session is None or session.issuer not in rights.policy().trusted_issuers:
         return None
     with transaction() as cur:
-        row = cur.execute("SELECT user_id, email FROM users WHERE issuer = ? AND subject = ?",
-                          [session.issuer, session.subject]).fetchone()
+        row = cur.execute(
+            "SELECT u.user_id, u.email, NOT EXISTS (SELECT 1 FROM user_logins l"
+            " WHERE l.user_id = u.user_id AND l.issued_at = ?) FROM users u"
+            " WHERE u.issuer = ? AND u.subject = ?",
+            [session.issued_at, session.issuer, session.subject]).fetchone()
         if row is None:
             row = _bind_invitation(cur, claims, session)
         if row is None:
             return None
-        return rights.recheck(cur, Scope(row[0], row[1], session=session))
+        scope = rights.recheck(cur, Scope(row[0], row[1], session=session))
+    if row[2]:
+        _note_login(scope, session)
+    return scope
+
+
+def _note_login(scope: Scope, session: Session) -> None:
+    """Record a new login (its token's issue time), audited, for the administrators' user list.
+
+    Once per login, not per page; inserts only (never the user row a logout updates). Best
+    effort: two tabs of a fresh login may race, and losing this informational row must never
+    refuse the user's page.
+    """
+    with contextlib.suppress(ConflictError, StorageError), transaction() as cur:
+        cur.execute("INSERT INTO user_logins (user_id, issued_at) VALUES (?, ?)"
+                    " ON CONFLICT DO NOTHING", [scope.user_id, session.issued_at])
+        audit.record(cur, scope, "user.login", object_type="user", object_id=scope.user_id)
 
 
 def record_logout(scope: Scope) -> None:
@@ -209,16 +232,17 @@ def members(scope: Scope, district: str | None = None) -> list[MemberRow]:
     _require_admin(scope)
     sql = (
         "SELECT m.membership_id, u.user_id, u.email, m.role, m.district_code,"
-        " u.subject IS NOT NULL FROM memberships m JOIN users u USING (user_id)"
+        " u.subject IS NOT NULL, (SELECT max(l.logged_at) FROM user_logins l"
+        " WHERE l.user_id = u.user_id) FROM memberships m JOIN users u USING (user_id)"
     )
     params: list[object] = []
     if district:
         sql += " WHERE m.district_code = ?"
         params.append(district)
-    sql += " ORDER BY u.email, m.role, m.district_code"
+    sql += f" ORDER BY {collate_da('u.email')}, m.role, m.district_code"
     with cursor() as cur:
         rows = cur.execute(sql, params).fetchall()
-    return [MemberRow(r[0], r[1], r[2], Role(r[3]), r[4], r[5]) for r in rows]
+    return [MemberRow(r[0], r[1], r[2], Role(r[3]), r[4], r[5], r[6]) for r in rows]
 
 
 def colleagues(scope: Scope, district: str) -> list[tuple[str, Role]]:
@@ -228,7 +252,7 @@ def colleagues(scope: Scope, district: str) -> list[tuple[str, Role]]:
     with cursor() as cur:
         rows = cur.execute(
             "SELECT u.email, m.role FROM memberships m JOIN users u USING (user_id)"
-            " WHERE m.district_code = ? ORDER BY m.role, u.email",
+            f" WHERE m.district_code = ? ORDER BY m.role, {collate_da('u.email')}",
             [district],
         ).fetchall()
     return [(email, Role(role)) for email, role in rows]

@@ -6,6 +6,7 @@ It is plain data so that pages, queries and tests share one definition of "who m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -104,6 +105,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({Role.ADMIN})),
     PageSpec("audit", "pages/audit.py", "Revisionslog", ":material/history:",
              frozenset({Role.ADMIN})),
+    PageSpec("help_contacts", "pages/help_contacts.py", "Kontakter på handleplanen",
+             ":material/contact_phone:", frozenset({Role.ADMIN})),
 )
 
 PAGES_BY_KEY: dict[str, PageSpec] = {p.key: p for p in PAGES}
@@ -116,3 +119,26 @@ def pages_for(roles: frozenset[Role] | set[Role]) -> list[PageSpec]:
 
 def may_open(roles: frozenset[Role] | set[Role], key: str) -> bool:
     return bool(PAGES_BY_KEY[key].roles & set(roles))
+
+
+_PATH = re.compile(r"[A-Za-z0-9_-]{1,80}")
+
+
+def unavailable_paths(roles: frozenset[Role] | set[Role], requested: str = "") -> list[str]:
+    """URL paths the router answers with its own Danish "no such page, or not yours" page.
+
+    Every page the roles may not open (so a bookmark or a guessed URL never says which pages
+    exist), and the requested path when it names no page at all; without these, Streamlit shows
+    its English "Page not found" dialog. A requested path that is not a plain word is left to
+    Streamlit (it cannot be a page's URL).
+    """
+    allowed = {p.key for p in pages_for(roles)}
+    paths = [p.key for p in PAGES if p.key not in allowed]
+    if is_plain_path(requested) and requested not in PAGES_BY_KEY:
+        paths.append(requested)
+    return paths
+
+
+def is_plain_path(path: str) -> bool:
+    """True for a URL path Streamlit could serve a page at (one plain word, no slash)."""
+    return bool(_PATH.fullmatch(path))

@@ -12,6 +12,7 @@ from datetime import date
 
 from model.errors import ValidationError
 from model.handling_model import HandlingModel
+from model.months import first_of_month
 from model.privacy import identifier_problems
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS, UNDER_18
 
@@ -86,10 +87,6 @@ class CaseDraft:
     note: str | None = None
 
 
-def month_start(d: date) -> date:
-    return d.replace(day=1)
-
-
 def facts_problems(facts: CaseFacts, model: HandlingModel) -> list[str]:
     """Danish problems of the facts against the vocabularies and the model version."""
     problems = []
@@ -124,7 +121,7 @@ def draft_problems(draft: CaseDraft, model: HandlingModel, proposed_level: int,
         problems.append("Sagen er vurderet efter en anden version af modellen. Genindlæs siden.")
     if not isinstance(draft.month, date) or draft.month.day != 1:
         problems.append("Vælg sagens måned.")
-    elif not FIRST_MONTH <= draft.month <= month_start(today):
+    elif not FIRST_MONTH <= draft.month <= first_of_month(today):
         problems.append("Sagens måned skal ligge mellem januar 2016 og denne måned.")
     if draft.institution_type not in INSTITUTION_TYPES:
         problems.append("Vælg typen af uddannelsesinstitution.")
@@ -140,7 +137,7 @@ def draft_problems(draft: CaseDraft, model: HandlingModel, proposed_level: int,
     if draft.note:
         if len(draft.note) > NOTE_MAX:
             problems.append(f"Bemærkningen må højst være {NOTE_MAX} tegn.")
-        problems.extend(identifier_problems(draft.note))
+        problems.extend(identifier_problems(draft.note, "Bemærkning"))
     if not isinstance(draft.submission_id, str) or not 8 <= len(draft.submission_id) <= 64:
         problems.append("Formularen mangler sin id. Genindlæs siden.")
     return problems

@@ -1,13 +1,14 @@
 """Files made from a course's participant list: attendance list (CSV, Excel) and a sign-in sheet.
 
 The CSV is written for Danish Excel: UTF-8 with BOM and `;` as separator, so æ, ø and å survive a
-double click. The sign-in sheet is self-contained HTML that prints on A4. Every file carries the
-export id of its audit entry, so a copy found later can be traced.
+double click. Names and organisations are typed by people outside the app (sign-up sheets): cells
+go through model.export_cells, so none becomes a formula. The sign-in sheet is self-contained HTML
+that prints on A4, every text escaped. Every file carries the export id of its audit entry, so a
+copy found later can be traced.
 """
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 from collections.abc import Sequence
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from model.course_vocab import REGISTRATION_STATUS, RESOURCE_ROLES
+from model.danish import time_label
+from model.export_cells import csv_bytes, text_not_formulas
 from model.export_ids import export_line
 
 COLUMNS = ("Navn", "E-mail", "Organisation", "Kommune", "Rolle", "Status", "Mødt")
@@ -54,18 +57,13 @@ def attendance_rows(people: Sequence[ListedParticipant]) -> list[list[str]]:
 
 def caption(course: CourseHeading, export_id: str) -> str:
     """The line above the list: which course, and the export's id."""
-    return (f"{course.district_name} · {when(course.starts_at)} · {course.place}"
+    return (f"{course.district_name} · {time_label(course.starts_at)} · {course.place}"
             + (f" · {export_line(export_id)}" if export_id else ""))
 
 
 def attendance_csv(course: CourseHeading, people: Sequence[ListedParticipant],
                    export_id: str = "") -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([caption(course, export_id)])
-    writer.writerow(COLUMNS)
-    writer.writerows(attendance_rows(people))
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes([[caption(course, export_id)], COLUMNS, *attendance_rows(people)])
 
 
 def attendance_xlsx(course: CourseHeading, people: Sequence[ListedParticipant],
@@ -85,14 +83,10 @@ def attendance_xlsx(course: CourseHeading, people: Sequence[ListedParticipant],
         sheet.append(row)
     for letter, width in zip("ABCDEFG", (28, 32, 28, 18, 26, 12, 8), strict=True):
         sheet.column_dimensions[letter].width = width
+    text_not_formulas(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def when(moment: datetime) -> str:
-    """A course time the Danish way: 07.05.2026 kl. 09.00."""
-    return moment.strftime("%d.%m.%Y kl. %H.%M")
 
 
 def signin_sheet_html(course: CourseHeading, people: Sequence[ListedParticipant],
@@ -115,7 +109,7 @@ def signin_sheet_html(course: CourseHeading, people: Sequence[ListedParticipant]
         "text-align:left;font-size:11pt}td.sign{width:30%;height:1.2cm}"
         "@page{size:A4;margin:1.5cm}</style></head><body>"
         "<h1>Underskriftsliste · Kursus i håndteringsmodellen</h1>"
-        f"<p><strong>{e(course.district_name)}</strong><br>{e(when(course.starts_at))} · "
+        f"<p><strong>{e(course.district_name)}</strong><br>{e(time_label(course.starts_at))} · "
         f"{e(course.place)}<br>Undervisere: {e(course.trainers)} · Modelversion "
         f"{e(course.model_version)}</p>"
         "<table><thead><tr><th>Nr.</th><th>Navn</th><th>Organisation</th><th>Rolle</th>"

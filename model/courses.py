@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 from model.errors import ValidationError
 from model.handling_model import versions
+from model.privacy import identifier_problems
+from model.text import clean_text
 
 MAX_CAPACITY = 500
 MAX_TEXT = 200
@@ -41,8 +43,7 @@ def validate_course(
     A new course (`previous_start` None) may not start before today; an edited course may keep its
     date but not be moved into the past. Capacity may never drop below the seats already taken.
     """
-    clean = replace(draft, place=(draft.place or "").strip(),
-                    trainers=(draft.trainers or "").strip(),
+    clean = replace(draft, place=clean_text(draft.place), trainers=clean_text(draft.trainers),
                     model_version=(draft.model_version or "").strip())
     problems: list[str] = []
     if clean.district not in districts:
@@ -54,10 +55,14 @@ def validate_course(
         problems.append("Skriv hvor kurset holdes.")
     elif len(clean.place) > MAX_TEXT:
         problems.append(f"Stedet må højst fylde {MAX_TEXT} tegn.")
+    else:
+        problems += identifier_problems(clean.place, "Sted")
     if not clean.trainers:
-        problems.append("Skriv mindst én underviser.")
+        problems.append("Skriv hvem der underviser (organisation eller funktion).")
     elif len(clean.trainers) > MAX_TEXT:
         problems.append(f"Undervisere må højst fylde {MAX_TEXT} tegn.")
+    else:
+        problems += identifier_problems(clean.trainers, "Undervisere")
     if clean.capacity < 1:
         problems.append("Antal pladser skal være mindst 1.")
     elif clean.capacity > MAX_CAPACITY:

@@ -62,7 +62,57 @@ def done_month(old_status: str, new_status: str, old_month: date | None, today: 
     return today.replace(day=1)
 
 
-def add_months(month: date, months: int) -> date:
-    """The first day of the month `months` after `month`."""
-    index = month.year * 12 + month.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+# A follow-up field: ("measure", key), ("takedown", platform), ("police_consulted", "") or
+# ("police_report_filed", ""); its value is a status, an outcome or a bool.
+Field = tuple[str, str]
+
+
+def fields(state: FollowUp) -> dict[Field, str | bool]:
+    """Every field of a follow-up with its value."""
+    values: dict[Field, str | bool] = {("measure", k): v for k, v in state.measures.items()}
+    values |= {("takedown", p): v for p, v in state.takedowns.items()}
+    values[("police_consulted", "")] = state.police_consulted
+    values[("police_report_filed", "")] = state.police_report_filed
+    return values
+
+
+def changes(before: FollowUp, after: FollowUp) -> dict[Field, tuple[str | bool, str | bool]]:
+    """Field -> (value before, value after) for the fields `after` has and that differ."""
+    old = fields(before)
+    return {f: (old[f], v) for f, v in fields(after).items() if f in old and old[f] != v}
+
+
+@dataclass(frozen=True)
+class Reapplied:
+    """A user's unsaved follow-up laid over the version a colleague saved meanwhile."""
+
+    state: FollowUp  # what the form shows: the user's changes over the colleague's version
+    clashes: frozenset[Field]  # fields both changed, to different values (the user's value wins)
+    dropped: frozenset[Field]  # fields the user changed that the case no longer has
+
+
+def reapply(base: FollowUp, mine: FollowUp, theirs: FollowUp) -> Reapplied:
+    """The user's changes (from `base`, the version they saw, to `mine`) over `theirs`.
+
+    A save refused because a colleague saved first keeps the user's work this way: what only the
+    colleague changed stays theirs, what the user changed is set again, and a field both changed
+    is named so the user can look at it before saving.
+    """
+    mine_changed = changes(base, mine)
+    theirs_now, base_values = fields(theirs), fields(base)
+    merged = dict(theirs_now)
+    clashes, dropped = set(), set()
+    for f, (_, value) in mine_changed.items():
+        if f not in theirs_now:
+            dropped.add(f)
+            continue
+        if theirs_now[f] != base_values[f] and theirs_now[f] != value:
+            clashes.add(f)
+        merged[f] = value
+    state = FollowUp(
+        measures={k: v for (kind, k), v in merged.items() if kind == "measure"},
+        police_consulted=bool(merged[("police_consulted", "")]),
+        police_report_filed=bool(merged[("police_report_filed", "")]),
+        takedowns={k: v for (kind, k), v in merged.items() if kind == "takedown"},
+    )
+    return Reapplied(state, frozenset(clashes), frozenset(dropped))

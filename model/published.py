@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from model.danish import integer
 from model.perturbation import CELL_KEY
 
 TOTAL = "I alt"  # the label of a margin
@@ -53,4 +54,4 @@ def format_count(value: object) -> str:
     """A count as Danish text ("1.234"), or the mark for a value not shown."""
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return HIDDEN_MARK
-    return f"{int(value):,}".replace(",", ".")
+    return integer(int(value))

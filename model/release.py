@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from model.stats_filter import add_months, first_of_month
+from model.months import add_months, first_of_month
 
 LAG_DAYS = 14  # month M is released LAG_DAYS days after M ends: on the 15th of M + 1
 REVISION_MONTHS = (1, 4, 7, 10)  # revisions of all released months, on the release day of these months

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from model.errors import ValidationError
+from model.months import same_day_months_later
 
 DEFAULT_MONTHS = 24
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved `months` calendar months on; the 31st becomes the month's last day if needed."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def check_months(months: int) -> int:
@@ -26,7 +19,7 @@ def check_months(months: int) -> int:
 
 def anonymise_on(course_day: date, months: int = DEFAULT_MONTHS) -> date:
     """The first day on which the course's participants must be anonymised."""
-    return add_months(course_day, check_months(months))
+    return same_day_months_later(course_day, check_months(months))
 
 
 def is_expired(course_day: date, today: date, months: int = DEFAULT_MONTHS) -> bool:
@@ -36,8 +29,8 @@ def is_expired(course_day: date, today: date, months: int = DEFAULT_MONTHS) -> b
 def latest_expired_course_day(today: date, months: int = DEFAULT_MONTHS) -> date:
     """Courses on or before this day are expired on `today` (for a single SQL comparison)."""
     check_months(months)
-    day = add_months(today, -months)
-    # add_months clamps (31 Mar - 1 month = 28/29 Feb); step on while the next day is expired.
+    day = same_day_months_later(today, -months)
+    # It clamps (31 Mar - 1 month = 28/29 Feb); step on while the next day is expired.
     while is_expired(date.fromordinal(day.toordinal() + 1), today, months):
         day = date.fromordinal(day.toordinal() + 1)
     return day

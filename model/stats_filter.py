@@ -9,21 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from model.errors import ValidationError
-
-
-def first_of_month(day: date) -> date:
-    return day.replace(day=1)
-
-
-def add_months(month: date, count: int) -> date:
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def month_range(first: date, last: date) -> list[date]:
-    """Every first-of-month from `first` to `last`, both included."""
-    count = (last.year - first.year) * 12 + last.month - first.month
-    return [add_months(first_of_month(first), i) for i in range(count + 1)]
+from model.months import first_of_month
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from model.danish import integer
 from model.published import TOTAL
 from model.suppression_core import Line, suppression_mask
 
@@ -177,7 +178,7 @@ def format_count(value: object) -> str:
     """A count as Danish text ("1.234"), or the suppression mark for a hidden one."""
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return SUPPRESSED_MARK
-    return f"{int(value):,}".replace(",", ".")
+    return integer(int(value))
 
 
 def for_display(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

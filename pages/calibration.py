@@ -16,7 +16,7 @@ from pages.components.stats_sections import about_figures, block, hide_chart_too
 
 scope = require_page("calibration")
 hide_chart_toolbar()
-st.title("Modeljustering")
+st.title("Modeljustering", anchor=False)
 st.caption("Hvor ofte vælger kontaktpersonerne et andet niveau end det, modellen foreslår, og hvorfor? "
            "Tallene er grundlaget for at justere modellen.")
 
@@ -28,12 +28,13 @@ found = figures.versions_found()
 if not found:
     st.info("Der er ingen sager i det valgte udsnit.")
 for version in found:
-    st.header(f"Modelversion {version}")
+    st.header(f"Modelversion {version}", anchor=False)
     block(ctx, f"foreslaaet-valgt-{version}", TABLES["calibration"].title,
-          *figures.drawn(partial(views.calibration, version=version)),
+          *figures.drawn(partial(views.calibration, version=version)), level=3,
           caption="Rækker: modellens forslag. Kolonner: det valgte niveau. Diagonalen er enighed.")
     block(ctx, f"fulgt-aendret-{version}", TABLES["direction"].title,
-          *figures.drawn(partial(views.direction, version=version)))
+          *figures.drawn(partial(views.direction, version=version)), level=3)
     block(ctx, f"begrundelser-{version}", TABLES["reasons"].title,
-          *figures.drawn(partial(views.reasons, version=version)))
+          *figures.drawn(partial(views.reasons, version=version)), level=3,
+          stacked=True)  # long reasons as axis labels: beside the table the bars had no room
 block(ctx, "niveau-version", TABLES["by_version"].title, *figures.drawn(views.by_version))

@@ -10,10 +10,10 @@ import streamlit as st
 from db.case_queries import CaseFilter, case_months, get_case, list_cases, normalise_code
 from db.districts import district_names
 from model.access import Role
+from model.danish import month_label
 from model.errors import DomainError
 from model.handling_model import all_level_numbers, load_model
 from model.vocab import CASE_STATUS
-from pages.components.case_labels import month_label
 from pages.components.case_view import (
     case_facts,
     case_rows,
@@ -22,11 +22,12 @@ from pages.components.case_view import (
     show_message,
     status_buttons,
 )
+from pages.components.choice import choice
 from pages.components.session import require_page, show_error, single_district
 
 scope = require_page("cases")
 district = single_district(scope, Role.DISTRICT_CONTACT)
-st.title("Opfølgning")
+st.title("Opfølgning", anchor=False)
 if district is None:
     st.warning("Du er ikke kontaktperson i en politikreds og har ingen sager at følge op på.")
     st.stop()
@@ -59,9 +60,8 @@ else:
 pick_col, find_col = st.columns(2)
 codes = [s.code for s in summaries]
 wanted = st.query_params.get("sag")
-pick_col.selectbox("Åbn en sag fra listen", codes, key="f_pick", placeholder="Vælg sagsnummer",
-                   index=codes.index(wanted) if wanted in codes else None,
-                   on_change=open_case, args=("f_pick",))
+choice("Åbn en sag fra listen", codes, none_label="Vælg sagsnummer", format_func=str,
+       current=wanted, where=pick_col, key="f_pick", on_change=open_case, args=("f_pick",))
 find_col.text_input("… eller skriv et sagsnummer", key="f_find", placeholder="fx NSJ-2026-0007",
                     on_change=open_case, args=("f_find",))
 
@@ -72,7 +72,7 @@ if wanted:
     except DomainError as exc:
         show_error(exc)
         st.stop()
-    st.subheader(f"Sag {case.code}")
+    st.header(f"Sag {case.code}", anchor=False)
     model = load_model(case.model_version)
     case_facts(case, model)
     follow_up_form(scope, case)

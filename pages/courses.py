@@ -7,9 +7,10 @@ import streamlit as st
 from db import courses, participants
 from db.districts import district_names
 from model.access import Role
-from model.course_exports import when
 from model.course_vocab import COURSE_STATUS
+from model.danish import time_label
 from model.errors import DomainError
+from model.text import markdown_literal
 from pages.components.course_attendance import attendance_editor, export_section
 from pages.components.course_form import course_form
 from pages.components.course_participants import (
@@ -19,36 +20,45 @@ from pages.components.course_participants import (
     register_form,
 )
 from pages.components.course_retention import run_retention_daily
+from pages.components.district_choice import remember
 from pages.components.session import require_page, show_error, single_district
 
 scope = require_page("courses")
 run_retention_daily()
 names = district_names()
 
-st.title("Kurser")
+st.title("Kurser", anchor=False)
 if flash := st.session_state.pop("_flash", None):
     st.success(flash)
 
+# A course was just created: show it. The browser keeps its own value of a keyed widget and sends
+# it back on the next click, so setting the state here is not enough (the old tab, course or
+# district filter came back on the next click); widgets under a new key start from the defaults
+# given here instead: the overview, the new course, and a filter that includes it.
 nationwide = scope.is_nationwide(Role.COURSE_ORGANISER)
+if created := st.session_state.pop("_created_course", None):
+    st.session_state["_course_view"] = st.session_state.get("_course_view", 0) + 1
+    st.session_state["selected_course"], st.session_state["_course_filter"] = created
+    if not nationwide and len(scope.districts(Role.COURSE_ORGANISER)) > 1:
+        remember(Role.COURSE_ORGANISER, created[1])
+view = st.session_state.get("_course_view", 0)
+
 if nationwide:
     manageable = list(names)
-    district = st.selectbox("Politikreds", ["", *names], key="course_district",
+    filters = ["", *names]
+    start = st.session_state.get("_course_filter", "")
+    district = st.selectbox("Politikreds", filters, key=f"course_district_{view}",
+                            index=filters.index(start) if start in filters else 0,
                             format_func=lambda c: names.get(c, "Alle politikredse")) or None
 else:
     district = single_district(scope, Role.COURSE_ORGANISER)
     manageable = [district] if district else []
     st.caption(names.get(district or "", ""))
 
-# A course was just created: show it. The browser keeps its own value of a keyed widget and sends
-# it back on the next click, so setting the state here is not enough (the old tab or course came
-# back on the next click); widgets under a new key start from their defaults instead.
-if st.session_state.pop("_show_overview", False):
-    st.session_state["_course_view"] = st.session_state.get("_course_view", 0) + 1
-view = st.session_state.get("_course_view", 0)
 overview, new = st.tabs(["Kursusoversigt", "Opret kursus"], key=f"course_tabs_{view}",
                         on_change="rerun")
 with new:
-    course_form(scope, manageable)
+    course_form(scope, manageable, form_key=f"new_course_{view}")
 
 with overview:
     try:
@@ -60,7 +70,7 @@ with overview:
         st.info("Der er ingen kurser endnu. Opret det første under »Opret kursus«.")
         st.stop()
     st.dataframe(
-        [{"Dato": when(c.starts_at), "Politikreds": names[c.district], "Sted": c.place,
+        [{"Dato": time_label(c.starts_at), "Politikreds": names[c.district], "Sted": c.place,
           "Status": COURSE_STATUS[c.status], "Pladser": c.capacity, "Tilmeldte": c.registered,
           "Venteliste": c.waiting, "Mødt": c.attended} for c in listed],
         hide_index=True, width="stretch")
@@ -69,13 +79,15 @@ with overview:
     course_id = st.selectbox(
         "Vælg kursus", list(by_id), key=f"course_pick_{view}",
         index=list(by_id).index(chosen) if chosen in by_id else 0,
-        format_func=lambda i: f"{when(by_id[i].starts_at)} · {by_id[i].place} "
+        format_func=lambda i: f"{time_label(by_id[i].starts_at)} · {by_id[i].place} "
                               f"({COURSE_STATUS[by_id[i].status].lower()})")
     st.session_state["selected_course"] = course_id
     course = by_id[course_id]
 
-    st.subheader(f"{when(course.starts_at)} · {course.place}")
-    st.caption(f"{names[course.district]} · Undervisere: {course.trainers} · Modelversion "
+    # Place and trainers are typed by an organiser: shown as literal text, never as Markdown.
+    st.header(f"{time_label(course.starts_at)} · {markdown_literal(course.place)}", anchor=False)
+    st.caption(f"{names[course.district]} · Undervisere: {markdown_literal(course.trainers)} · "
+               f"Modelversion "
                f"{course.model_version} · {COURSE_STATUS[course.status]} · "
                f"{course.registered} af {course.capacity} pladser besat"
                + (f" · {course.waiting} på venteliste" if course.waiting else ""))

@@ -27,7 +27,7 @@ if district is None:
     st.error("Du er ikke knyttet til en politikreds. Kontakt administratoren.")
     st.stop()
 
-st.title(f"Kredsens tal · {names[district]}")
+st.title(f"Kredsens tal · {names[district]}", anchor=False)
 st.caption(f"Til venstre tallene for {names[district]}; til højre hele landet.")
 
 figures = filtered_figures(scope, "district", district)
@@ -48,16 +48,17 @@ BLOCKS = [
 def side_by_side(name: str, title: str, view: Callable[..., views.View]) -> None:
     left, right = st.columns(2, gap="large")
     with left:
-        st.subheader(names[district])
-        block(own_ctx, f"{name}-{district}", title, *figures.drawn(view, OWN), stacked=True)
+        st.header(names[district], anchor=False)
+        block(own_ctx, f"{name}-{district}", title, *figures.drawn(view, OWN), stacked=True,
+              level=3)
     with right:
-        st.subheader("Hele landet")
-        block(land_ctx, name, title, *figures.drawn(view), stacked=True)
+        st.header("Hele landet", anchor=False)
+        block(land_ctx, name, title, *figures.drawn(view), stacked=True, level=3)
 
 
 def by_district() -> None:
     block(land_ctx, "sager-pr-kreds", f"{TABLES['by_district'].title} (hele landet)",
-          *figures.drawn(views.by_district))
+          *figures.drawn(views.by_district), stacked=True)
 
 
 open_section({title: partial(side_by_side, name, title, view) for name, title, view in BLOCKS}

@@ -19,7 +19,7 @@ from pages.components.stats_sections import about_figures, block, hide_chart_too
 
 scope = require_page("national_stats")
 hide_chart_toolbar()
-st.title("Landstal")
+st.title("Landstal", anchor=False)
 
 figures = filtered_figures(scope, "national")
 about_figures(figures.release)
@@ -33,12 +33,13 @@ def over_time() -> None:
 
 
 def by_district() -> None:
-    block(ctx, "sager-pr-kreds", TABLES["by_district"].title, *figures.drawn(views.by_district))
+    block(ctx, "sager-pr-kreds", TABLES["by_district"].title, *figures.drawn(views.by_district),
+          stacked=True)  # the map needs the full width for its names to be legible
 
 
 def measures() -> None:
     block(ctx, "tiltag", f"{TABLES['measures'].title} (modelversion {version})",
-          *figures.drawn(partial(views.measures, version=version)),
+          *figures.drawn(partial(views.measures, version=version)), stacked=True,
           caption="Hvert tiltag for sig; der vises ingen sum over tiltagene, da den ville afsløre "
                   "antallet af sager på niveauet.")
 

@@ -13,6 +13,7 @@ from model.access import Role
 from model.case import CaseDraft
 from model.errors import DomainError
 from model.handling_model import CURRENT_VERSION, load_model
+from model.text import clean_text
 from model.triage import assess
 from pages.components.case_view import plan_download
 from pages.components.session import require_page, show_error, single_district
@@ -24,6 +25,7 @@ from pages.components.triage_form import (
     level_choice,
     reaction_fields,
     reset_form,
+    show_chosen_measures,
     show_proposal,
     submission_id,
     victim_fields,
@@ -31,7 +33,7 @@ from pages.components.triage_form import (
 
 scope = require_page("triage")
 district = single_district(scope, Role.DISTRICT_CONTACT)
-st.title("Ny sag")
+st.title("Ny sag", anchor=False)
 if district is None:
     st.warning("Du er ikke kontaktperson i en politikreds og kan ikke registrere sager.")
     st.stop()
@@ -49,7 +51,9 @@ def show_saved(code: str) -> None:
     st.success(f"Sagen er gemt med sagsnummeret **{case.code}**. Skriv nummeret i din egen journal "
                "– det er det eneste, der forbinder sagen med ofret.", icon=":material/check_circle:")
     plan_download(scope, case.code)
-    st.markdown(f"[Følg op på sagen under Opfølgning](./cases?sag={case.code})")
+    # A page link stays in this tab and session (a Markdown link opened a new tab, new login).
+    st.page_link("pages/cases.py", label="Følg op på sagen under Opfølgning",
+                 icon=":material/checklist:", query_params={"sag": case.code})
     st.button("Registrér en ny sag", on_click=reset_form, icon=":material/add:")
 
 
@@ -74,16 +78,21 @@ with proposal_col:
     result = assess(facts, model)
     show_proposal(model, result)
 
-st.subheader("Din vurdering")
+st.header("Din vurdering", anchor=False)
 level, reason = level_choice(model, result.proposed_level)
-note = st.text_input("Bemærkning (valgfri)", max_chars=200, key=PREFIX + "note",
-                     help="Højst 200 tegn. Ingen navne, CPR-numre, telefonnumre, e-mailadresser "
-                          "eller datoer.")
+if level != result.proposed_level:
+    show_chosen_measures(model, facts, level)
+# The hint is a caption, not a tooltip: it matters, and Streamlit names a tooltip's button in
+# English ("Help for ...").
+note = st.text_input("Bemærkning (valgfri)", max_chars=200, key=PREFIX + "note")
+st.caption("Højst 200 tegn. Skriv aldrig navne, skoler, CPR-numre, telefonnumre, e-mailadresser, "
+           "brugernavne (@...), links eller datoer med dag. Skriv roller i stedet for navne "
+           "(»eleven«, »veninden«) og højst måned og år.")
 if st.button("Gem sag", type="primary", icon=":material/save:"):
     draft = CaseDraft(facts=facts, month=month, institution_type=institution or "",
                       chosen_level=level, model_version=model.version,
                       submission_id=form_id, gender=gender, override_reason=reason,
-                      note=note.strip() or None)
+                      note=clean_text(note) or None)
     try:
         created = create_case(scope, district, draft)
     except DomainError as exc:

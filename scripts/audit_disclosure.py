@@ -30,9 +30,10 @@ from db.migrate import migrate  # noqa: E402
 from db.published import document, viewer_scope  # noqa: E402
 from db.synthetic import GENERATOR, generate  # noqa: E402
 from model.handling_model import CURRENT_VERSION  # noqa: E402
+from model.months import add_months, month_range  # noqa: E402
 from model.perturbation import CELL_KEY, PTable  # noqa: E402
 from model.release import Release  # noqa: E402
-from model.stats_filter import StatsFilter, add_months, month_range  # noqa: E402
+from model.stats_filter import StatsFilter  # noqa: E402
 from tools.disclosure_audit import Attack, Part, View, true_values  # noqa: E402
 
 FIRST = date(2023, 1, 1)

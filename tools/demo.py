@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 
-from db import meta
+from db import help_contacts, meta
 from db.connection import cursor
 from db.demo_courses import seed_demo_courses
 from db.users import assign, bootstrap_admins
 from model.access import Membership, Role, Scope
+from model.help_contacts import HelpContact
 from model.session import Session
 from tools.demo_cases import seed_demo_cases
 from tools.devstack import DemoUser
@@ -67,9 +68,31 @@ def seed_users() -> None:
             assign(SEEDER, email, role.value, district)
 
 
+# National lines with their public numbers; local contacts are invented examples.
+HELP_LINES = [
+    HelpContact("Alarm 112", "112", "Ved akut fare", position=1),
+    HelpContact("Politiet", "114", "Når det ikke haster", position=2),
+    HelpContact("Offerrådgivningen", "116 006", "Gratis og anonym rådgivning til ofre", position=3),
+    HelpContact("BørneTelefonen (Børns Vilkår)", "116 111", "For børn og unge under 18",
+                position=4),
+    HelpContact("Politiets ressourceperson (eksempel)", "00 00 00 01", "Opdigtet demonummer",
+                district="NSJ", position=1),
+    HelpContact("SSP-konsulent, Helsingør (eksempel)", "00 00 00 02", "Opdigtet demonummer",
+                district="NSJ", position=2),
+    HelpContact("Politiets ressourceperson (eksempel)", "00 00 00 03", "Opdigtet demonummer",
+                district="KBH", position=1),
+]
+
+
+def seed_help_lines() -> None:
+    for contact in HELP_LINES:
+        help_contacts.save(SEEDER, contact)
+
+
 def seed_all() -> None:
     """Users, demo cases and courses; marks the database as demo so the UI says so."""
     seed_users()
+    seed_help_lines()
     seed_demo_cases(SEEDER, {CONTACT_NSJ.email: "NSJ", CONTACT_KBH.email: "KBH"})
     seed_demo_courses()
     meta.mark_demo()

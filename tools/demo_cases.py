@@ -11,15 +11,11 @@ from db.case_updates import set_status
 from db.cases import create_case
 from db.users import members
 from model.access import Membership, Role, Scope
+from model.months import add_months, first_of_month
 from model.session import Session
 from tools.case_drafts import random_draft
 
 HISTORY_MONTHS = 36
-
-
-def _months_back(today: date, months: int) -> date:
-    index = today.year * 12 + today.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def _contact_scope(seeder: Scope, email: str, district: str) -> Scope:
@@ -34,8 +30,8 @@ def seed_demo_cases(seeder: Scope, contacts: dict[str, str], *, history: int = 2
     """`history` synthetic cases over the last three years in all districts, then `per_contact` cases
     entered the real way (triage + create_case) for each demo contact's district, some closed."""
     today = today or date.today()
-    synthetic.generate(seeder, history, seed=seed,
-                       first_month=_months_back(today, HISTORY_MONTHS - 1), months=HISTORY_MONTHS)
+    first = add_months(first_of_month(today), -(HISTORY_MONTHS - 1))
+    synthetic.generate(seeder, history, seed=seed, first_month=first, months=HISTORY_MONTHS)
     rng = random.Random(seed)
     for email, district in contacts.items():
         scope = _contact_scope(seeder, email, district)

@@ -1,35 +1,6 @@
-"""Danish names of the audited actions, for the audit log page (codes stay English in the data)."""
+"""Danish names of audited actions and objects: they live in model/audit_text.py (the audit
+export needs them too); kept importable from here for the pages."""
 
-from __future__ import annotations
+from model.audit_text import ACTION_LABELS, OBJECT_LABELS, action_label, describe, object_label
 
-ACTION_LABELS: dict[str, str] = {
-    "user.first_login": "Første login",
-    "user.logout": "Logget ud",
-    "membership.assign": "Rolle tildelt",
-    "membership.change": "Rolle ændret",
-    "membership.revoke": "Rolle fjernet",
-    "membership.bootstrap_admin": "Første administrator oprettet",
-    "case.create": "Sag oprettet",
-    "case.follow_up": "Sag fulgt op",
-    "case.close": "Sag lukket",
-    "case.reopen": "Sag genåbnet",
-    "case.plan_download": "Handleplan hentet",
-    "course.create": "Kursus oprettet",
-    "course.update": "Kursus ændret",
-    "course.cancel": "Kursus aflyst",
-    "course.held": "Kursus markeret afholdt",
-    "course.attendance": "Fremmøde registreret",
-    "participant.register": "Deltager tilmeldt",
-    "participant.import": "Deltagere indlæst fra fil",
-    "participant.cancel": "Deltager afmeldt",
-    "participant.export": "Deltagerliste eksporteret",
-    "participant.anonymise": "Deltagere anonymiseret (opbevaringsfrist)",
-    "stats.export": "Statistik eksporteret",
-    "synthetic.generate": "Syntetiske sager dannet",
-    "demo.seed_courses": "Demokurser dannet",
-}
-
-
-def action_label(action: str) -> str:
-    """The Danish name, or the code itself for an action this table does not know yet."""
-    return ACTION_LABELS.get(action, action)
+__all__ = ["ACTION_LABELS", "OBJECT_LABELS", "action_label", "describe", "object_label"]

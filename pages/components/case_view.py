@@ -1,12 +1,14 @@
 """The follow-up widgets: the case list, one case's facts, and its measures to tick off.
 
 Saving goes through callbacks bound to the row version the user saw when the form was drawn, so a
-change made meanwhile by a colleague is a conflict ("reload"), never silently overwritten.
+change made meanwhile by a colleague is a conflict, never silently overwritten; the user's refused
+choices are kept and can be put back over the colleague's version (follow_up_conflict.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -14,12 +16,17 @@ import streamlit as st
 
 from db.case_queries import CaseDetail, CaseSummary
 from db.case_updates import export_plan, set_status, update_follow_up
+from db.districts import district_names
+from db.help_contacts import contacts_for
 from model.access import Scope
 from model.case import NUDITY, SPREAD
-from model.errors import DomainError
+from model.danish import month_label
+from model.errors import ConflictError, DomainError
 from model.follow_up import FollowUp
 from model.handling_model import STRENGTH_LABELS, HandlingModel, Measure, Strength, load_model
 from model.handling_plan import plan_html
+from model.help_contacts import for_plan
+from model.text import markdown_literal
 from model.triage import plan
 from model.vocab import (
     AGE_BANDS,
@@ -31,7 +38,14 @@ from model.vocab import (
     PLATFORMS,
     TAKEDOWN_OUTCOMES,
 )
-from pages.components.case_labels import level_label, month_label
+from pages.components.case_labels import level_label
+from pages.components.follow_up_conflict import (
+    conflict_panel,
+    follow_up_of,
+    forget,
+    keep_refused,
+    reapplied,
+)
 
 MESSAGE = "f_message"
 
@@ -52,7 +66,7 @@ def show_message() -> None:
     if kind == "success":
         st.success(text, icon=":material/check_circle:")
     elif kind == "error":
-        st.error(text, icon=":material/sync_problem:")
+        st.error(markdown_literal(text), icon=":material/sync_problem:")
 
 
 def case_facts(case: CaseDetail, model: HandlingModel) -> None:
@@ -73,36 +87,41 @@ def case_facts(case: CaseDetail, model: HandlingModel) -> None:
     ]
     st.caption("  \n".join(lines))
     if case.note:
-        st.caption(f"Bemærkning: {case.note}")
+        st.caption(f"Bemærkning: {markdown_literal(case.note)}")
 
 
 def stored_plan(case: CaseDetail,
-                model: HandlingModel) -> tuple[list[Measure], tuple[str, ...], frozenset[str]]:
-    """The case's measures as saved (order, strength), its legal prompts and the done keys."""
+                model: HandlingModel) -> tuple[list[Measure], tuple[str, ...], dict[str, str]]:
+    """The case's measures as saved (order, strength), its legal prompts and each one's status."""
     measures = [replace(model.wording(case.chosen_level, m.key), strength=Strength(m.strength))
                 for m in case.measures]
     notices = plan(case.facts, model, case.chosen_level).notices
-    return measures, notices, frozenset(m.key for m in case.measures if m.status == "done")
+    return measures, notices, {m.key: m.status for m in case.measures}
 
 
-def _key(case: CaseDetail, name: str) -> str:
-    return f"f_{case.code}_{case.row_version}_{name}"
+def _key(case: CaseDetail, name: str, generation: str = "") -> str:
+    """A widget key of the form drawn from this row version; `generation` "r" for the form that
+    holds re-applied changes (fresh widgets, so they start from those values)."""
+    return f"f_{case.code}_{case.row_version}{generation}_{name}"
 
 
-def _save(scope: Scope, case: CaseDetail) -> None:
+def _save(scope: Scope, case: CaseDetail, shown: FollowUp, generation: str) -> None:
     """Callback: the form's values, checked against the version the form was drawn from."""
     state = st.session_state
     change = FollowUp(
-        measures={m.key: state[_key(case, "m_" + m.key)] for m in case.measures},
-        police_consulted=state[_key(case, "consulted")],
-        police_report_filed=state[_key(case, "report")],
-        takedowns={p: state[_key(case, "t_" + p)] for p in case.takedowns},
+        measures={m.key: state[_key(case, "m_" + m.key, generation)] for m in case.measures},
+        police_consulted=state[_key(case, "consulted", generation)],
+        police_report_filed=state[_key(case, "report", generation)],
+        takedowns={p: state[_key(case, "t_" + p, generation)] for p in case.takedowns},
     )
     try:
         update_follow_up(scope, case.code, case.row_version, change)
+    except ConflictError:
+        keep_refused(case, shown, change)  # the next run explains, and offers them back
     except DomainError as exc:
         state[MESSAGE] = ("error", exc.user_message)
     else:
+        forget(case.code)
         state[MESSAGE] = ("success", "Opfølgningen er gemt.")
 
 
@@ -116,34 +135,53 @@ def _set_status(scope: Scope, case: CaseDetail, status: str) -> None:
         st.session_state[MESSAGE] = ("success", text)
 
 
+def measure_label(number: int, text: str, strength: str, overdue: bool,
+                  done_month: date | None) -> str:
+    """A measure's radio label as plain text: screen readers read a widget's label as written, so
+    Markdown in it (`*Skal*`, `:orange[...]`) would be read out literally."""
+    parts = [f"{number}. {text}", STRENGTH_LABELS[Strength(strength)]]
+    if overdue:
+        parts.append("forfalden")
+    if done_month:
+        parts.append(f"udført {month_label(done_month)}")
+    return " · ".join(parts)
+
+
 def follow_up_form(scope: Scope, case: CaseDetail) -> None:
     """Measures (in the plan's order), police facts and takedown outcomes; one save."""
     model = load_model(case.model_version)
     closed = case.status != "open"
-    with st.form(_key(case, "form"), border=True):
-        st.markdown("**Tiltag**")
+    conflict_panel(case, model)
+    redone = reapplied(case)
+    shown = redone.state if redone else follow_up_of(case)
+    generation = "r" if redone else ""
+    with st.form(_key(case, "form", generation), border=True):
+        st.subheader("Tiltag", anchor=False)
+        overdue = [i for i, m in enumerate(case.measures, start=1) if m.overdue]
+        if overdue:
+            st.warning(f"Forfaldne tiltag: nr. {', '.join(map(str, overdue))}.",
+                       icon=":material/schedule:")
         for i, m in enumerate(case.measures, start=1):
-            wording = model.wording(case.chosen_level, m.key)
-            overdue = " · :orange[**forfalden**]" if m.overdue else ""
-            done = f" · udført {month_label(m.done_month)}" if m.done_month else ""
-            st.radio(f"{i}. {wording.text} · *{STRENGTH_LABELS[Strength(m.strength)]}*"
-                     f"{overdue}{done}", list(MEASURE_STATUS), format_func=MEASURE_STATUS.get,
-                     index=list(MEASURE_STATUS).index(m.status), horizontal=True,
-                     key=_key(case, "m_" + m.key), disabled=closed)
-        st.markdown("**Politiet**")
-        st.checkbox("Politiets ressourceperson er kontaktet", value=case.police_consulted,
-                    key=_key(case, "consulted"), disabled=closed)
-        st.checkbox("Sagen er politianmeldt", value=case.police_report_filed,
-                    key=_key(case, "report"), disabled=closed)
+            st.radio(measure_label(i, model.wording(case.chosen_level, m.key).text, m.strength,
+                                   m.overdue, m.done_month),
+                     list(MEASURE_STATUS), format_func=MEASURE_STATUS.get,
+                     index=list(MEASURE_STATUS).index(shown.measures.get(m.key, m.status)),
+                     horizontal=True, key=_key(case, "m_" + m.key, generation), disabled=closed)
+        st.subheader("Politiet", anchor=False)
+        st.checkbox("Politiets ressourceperson er kontaktet", value=shown.police_consulted,
+                    key=_key(case, "consulted", generation), disabled=closed)
+        st.checkbox("Sagen er politianmeldt", value=shown.police_report_filed,
+                    key=_key(case, "report", generation), disabled=closed)
         if case.takedowns:
-            st.markdown("**Anmodninger om at fjerne billeder**")
+            st.subheader("Anmodninger om at fjerne billeder", anchor=False)
         for platform, outcome in case.takedowns.items():
             st.selectbox(PLATFORMS[platform], list(TAKEDOWN_OUTCOMES),
                          format_func=TAKEDOWN_OUTCOMES.get,
-                         index=list(TAKEDOWN_OUTCOMES).index(outcome),
-                         key=_key(case, "t_" + platform), disabled=closed)
+                         index=list(TAKEDOWN_OUTCOMES).index(shown.takedowns.get(platform, outcome)),
+                         key=_key(case, "t_" + platform, generation), disabled=closed)
         st.form_submit_button("Gem opfølgning", type="primary", disabled=closed,
-                              on_click=_save, args=(scope, case), icon=":material/save:")
+                              on_click=_save, args=(scope, case, shown, generation),
+                              icon=":material/save:")
 
 
 def status_buttons(scope: Scope, case: CaseDetail) -> None:
@@ -160,17 +198,21 @@ def _plan_file(scope: Scope, code: str) -> bytes:
     """Run when the user clicks: audit the export (with its id) first, then build the file."""
     case, export_id = export_plan(scope, code)
     model = load_model(case.model_version)
-    measures, notices, done = stored_plan(case, model)
-    return plan_html(case.code, model, case.chosen_level, measures, notices, done,
-                     export_id=export_id).encode("utf-8")
+    measures, notices, statuses = stored_plan(case, model)
+    local, national = for_plan(contacts_for(case.district), case.district)
+    return plan_html(case.code, model, case.chosen_level, measures, notices, statuses,
+                     export_id=export_id, district_name=district_names()[case.district],
+                     printed=date.today(), local=local, national=national).encode("utf-8")
 
 
 def plan_download(scope: Scope, code: str) -> None:
     """The printable handling plan, made on click: nothing of it reaches the browser before.
 
-    The click reruns the page, so a refused download (session ended, role revoked) is explained
-    in Danish by the page's own guard.
+    The click does not rerun the page: Streamlit registers a new callable on every run and drops
+    the old one when a run ends, so a rerun racing the file request could lose the download. A
+    refused file (session ended, role revoked) shows Streamlit's own error under the button, and
+    the page's guard explains the refusal in Danish at the next action.
     """
     st.download_button("Hent handleplan (til udskrift)", data=partial(_plan_file, scope, code),
                        file_name=f"handleplan-{code}.html", mime="text/html",
-                       icon=":material/print:", on_click="rerun", key=f"plan_{code}")
+                       icon=":material/print:", on_click="ignore", key=f"plan_{code}")

@@ -11,9 +11,10 @@ from model.access import Scope
 from model.course_vocab import REGISTRATION_STATUS, RESOURCE_ROLES
 from model.errors import DomainError
 from model.participant_import import ImportPreview, preview_import
+from model.text import markdown_literal
+from pages.components.choice import choice
 from pages.components.session import show_error
-
-ROLE_CODES = list(RESOURCE_ROLES)
+from pages.components.uploader import danish_uploader
 
 
 def participant_table(people: list[Participant]) -> None:
@@ -31,14 +32,13 @@ def participant_table(people: list[Participant]) -> None:
 
 def register_form(scope: Scope, course: Course) -> None:
     with st.form(f"register_{course.course_id}", clear_on_submit=True):
-        st.markdown("**Tilmeld en deltager**")
+        st.subheader("Tilmeld en deltager", anchor=False)
         c1, c2 = st.columns(2)
         name = c1.text_input("Navn")
         email = c2.text_input("E-mail")
         organisation = c1.text_input("Organisation", placeholder="F.eks. skole eller forvaltning")
         municipality = c2.text_input("Kommune")
-        role = st.selectbox("Rolle", ROLE_CODES, index=None, format_func=RESOURCE_ROLES.get,
-                            placeholder="Vælg rolle")
+        role = choice("Rolle", RESOURCE_ROLES, none_label="Vælg rolle")
         if not st.form_submit_button("Tilmeld", type="primary"):
             return
     try:
@@ -59,11 +59,11 @@ def cancel_form(scope: Scope, course: Course, people: list[Participant]) -> None
     if not active:
         return
     with st.form(f"cancel_{course.course_id}"):
-        st.markdown("**Afmeld en deltager**")
+        st.subheader("Afmeld en deltager", anchor=False)
         st.caption("Deltagerens navn og kontaktoplysninger slettes. Den første på ventelisten "
                    "får pladsen.")
-        who = st.selectbox("Deltager", active, index=None, placeholder="Vælg deltager",
-                           format_func=lambda p: f"{p.name} ({p.email})")
+        who = choice("Deltager", active, none_label="Vælg deltager",
+                     format_func=lambda p: f"{p.name} ({p.email})")
         if not st.form_submit_button("Afmeld"):
             return
     if who is None:
@@ -91,8 +91,8 @@ def import_section(scope: Scope, course: Course, people: list[Participant]) -> N
                 "Første række skal have kolonnerne **Navn**, **E-mail** og **Rolle**; "
                 "**Organisation** og **Kommune** kan også komme med.")
     counter = st.session_state.setdefault(f"_upload_{course.course_id}", 0)
-    upload = st.file_uploader("Deltagerliste", type=["csv", "txt", "xlsx"],
-                              key=f"upload_{course.course_id}_{counter}")
+    upload = danish_uploader("Deltagerliste", key=f"upload_{course.course_id}_{counter}",
+                             accepts="CSV (.csv eller .txt) eller Excel (.xlsx), højst 2 MB.")
     if upload is None:
         return
     try:
@@ -106,8 +106,9 @@ def import_section(scope: Scope, course: Course, people: list[Participant]) -> N
     st.dataframe(preview.table(), hide_index=True, width="stretch")
     only_valid = False
     if preview.has_errors:
+        # The problems quote the file's cells: shown as literal text, never as Markdown.
         st.error("Der er fejl i filen. Intet er gemt endnu.\n\n" + "\n".join(
-            f"- Linje {r.line}: {' '.join(r.problems)}" for r in preview.invalid))
+            f"- Linje {r.line}: {markdown_literal(' '.join(r.problems))}" for r in preview.invalid))
         only_valid = st.checkbox(f"Indlæs kun de {len(preview.valid)} gyldige rækker",
                                  disabled=not preview.valid, key=f"only_valid_{course.course_id}")
     ready = preview.valid and (only_valid or not preview.has_errors)

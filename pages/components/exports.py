@@ -21,11 +21,13 @@ import streamlit as st
 
 from db.stats import record_export
 from model.access import Scope
+from model.export_cells import csv_bytes, text_not_formulas
 from model.export_ids import export_line
 from model.perturbation import PTable
 from model.published import HIDDEN_MARK, METHOD_NOTE
 from model.release import Release
 from model.stats_filter import StatsFilter
+from pages.components.page_setup import CONTEXT_KEY, with_context
 
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "png": "image/png", "svg": "image/svg+xml"}
@@ -77,13 +79,14 @@ def table_bytes(table: pd.DataFrame, fmt: str, title: str, caption: str = "") ->
     Excel workbook with a note sheet."""
     plain = _plain(table)
     if fmt == "csv":
-        head = f"{caption}\n" if caption else ""
-        return (head + plain.to_csv(index=False, sep=";")).encode("utf-8-sig")
+        head = [[caption]] if caption else []
+        return csv_bytes([*head, [str(c) for c in plain.columns], *plain.itertuples(index=False)])
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:  # imports openpyxl only now
         plain.to_excel(writer, sheet_name="Tal", index=False)
         pd.DataFrame({"Note": [title, caption, METHOD_NOTE]}).to_excel(writer, sheet_name="Note",
                                                                         index=False)
+        text_not_formulas(writer.book)
     return buffer.getvalue()
 
 
@@ -124,14 +127,20 @@ def file_name(page: str, name: str, flt: StatsFilter, fmt: str) -> str:
 
 def export_buttons(ctx: ExportContext, name: str, *, table: pd.DataFrame | None = None,
                    chart: dict | None = None, title: str = "") -> None:
-    """A row of download buttons for one table and/or chart (its Vega-Lite spec)."""
+    """A row of download buttons for one table and/or chart (its Vega-Lite spec). The row wraps
+    rather than squeezing its buttons (in narrow columns they read "C.", "E."), and each button is
+    named for screen readers by what it downloads ("CSV Sager pr. måned og niveau, hele landet"),
+    not only "CSV"."""
     formats = (["csv", "xlsx"] if table is not None else []) + (["png", "svg"] if chart else [])
-    for column, fmt in zip(st.columns(len(formats) + 2)[: len(formats)], formats, strict=True):
+    what = f"{title}, {'hele landet' if ctx.release is not None else 'egen kreds'}"
+    row = st.container(horizontal=True, gap="small")
+    for fmt in formats:
         if fmt in ("csv", "xlsx"):
             produce = partial(_table_file, table, fmt, title)
         else:
             produce = partial(_chart_file, chart, fmt, title)
-        column.download_button(
-            LABELS[fmt], data=partial(_audited, ctx, name, fmt, title, produce),
+        row.download_button(
+            with_context(LABELS[fmt], what), data=partial(_audited, ctx, name, fmt, title, produce),
             file_name=file_name(ctx.page, name, ctx.flt, fmt), mime=MIME[fmt], on_click="ignore",
-            key=f"dl-{ctx.page}-{name}-{fmt}", icon=":material/download:", type="tertiary")
+            key=f"{CONTEXT_KEY}dl-{ctx.page}-{name}-{fmt}", icon=":material/download:",
+            type="tertiary", width="content")

@@ -19,11 +19,13 @@ from typing import Any
 import streamlit as st
 
 from db import rights
-from db.districts import district_names
 from db.migrate import migrate
 from db.users import bootstrap_admins, record_logout, resolve_login
-from model.access import Role, Scope, may_open
+from model.access import PAGES_BY_KEY, Role, Scope, may_open
 from model.errors import DomainError, SessionEnded
+from model.text import markdown_literal
+from pages.components.district_choice import choose_district
+from pages.components.page_setup import name_tab
 
 
 def _secrets_section(name: str) -> dict[str, Any]:
@@ -115,7 +117,9 @@ def log_out(scope: Scope) -> None:
 
 
 def require_page(key: str) -> Scope:
-    """Stop the page unless a logged-in user whose session still counts may open page `key`."""
+    """Name the browser tab after page `key`; stop the page unless a logged-in user whose session
+    still counts may open it."""
+    name_tab(PAGES_BY_KEY[key].title)
     if not claims():
         st.warning("Du er ikke logget ind.")
         st.stop()
@@ -131,21 +135,23 @@ def require_page(key: str) -> Scope:
 
 
 def single_district(scope: Scope, role: Role) -> str | None:
-    """The district a user acts for under `role`: from the membership, never from a form."""
-    districts = sorted(scope.districts(role))
-    if len(districts) == 1:
-        return districts[0]
-    if not districts:
-        return None
-    names = district_names()
-    return st.sidebar.selectbox("Politikreds", districts, key=f"_district_for_{role.value}",
-                                format_func=lambda code: names.get(code, code))
+    """The district a user acts for under `role`: from the membership, never from a form.
+
+    With several districts of the role, the user chooses one at the top of the page (kept in the
+    URL); the page stops until they have. None when the role names no district.
+    """
+    districts = scope.districts(role)
+    if len(districts) > 1:
+        return choose_district(role, districts)
+    return next(iter(districts), None)
 
 
 def show_error(exc: DomainError) -> None:
-    """A domain error as a Danish message, each problem on its own line."""
+    """A domain error as a Danish message, each problem on its own line; messages may quote what
+    the user typed or uploaded, so every problem is shown as literal text."""
     problems = getattr(exc, "problems", None)
     if problems and len(problems) > 1:
-        st.error("Ret venligst følgende:\n\n" + "\n".join(f"- {p}" for p in problems))
+        st.error("Ret venligst følgende:\n\n"
+                 + "\n".join(f"- {markdown_literal(p)}" for p in problems))
     else:
-        st.error(exc.user_message)
+        st.error(markdown_literal(exc.user_message))

@@ -58,12 +58,13 @@ class Key:
 
 
 class Drawn(NamedTuple):
-    """One block as drawn: the chart's Vega-Lite spec (None: a table only), the table on screen and
-    the table for files."""
+    """One block as drawn: the chart's Vega-Lite spec (None: a table only), the table on screen,
+    the table for files, and the chart's description in words (part of its text alternative)."""
 
     spec: dict | None
     table: pd.DataFrame
     file_table: pd.DataFrame
+    description: str = ""
 
 
 def spec(chart) -> dict | None:
@@ -81,7 +82,7 @@ def _tables(key: Key, _scope: Scope) -> dict[str, pd.DataFrame]:
 @st.cache_data(show_spinner=False, max_entries=1024, hash_funcs=BY_NAME)
 def _drawn(key: Key, build: Callable[..., View], _scope: Scope) -> Drawn:
     view = build(_tables(key, _scope), names=district_names())
-    return Drawn(spec(view.chart), view.table, view.file_table)
+    return Drawn(spec(view.chart), view.table, view.file_table, view.description)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -10,7 +10,8 @@ from db.districts import all_districts
 from model.access import Scope
 from model.errors import DomainError
 from model.handling_model import load_model, versions
-from model.stats_filter import StatsFilter, add_months, month_range
+from model.months import add_months, month_range
+from model.stats_filter import StatsFilter
 from pages.components import stats_cache
 from pages.components.session import show_error
 from pages.components.stats_frames import month_label
@@ -29,21 +30,24 @@ def filter_bar(key: str, bounds: tuple[object, object], *, districts: bool = Tru
     """Widgets for the filters; returns the chosen filter (the whole period by default)."""
     months = _month_options(*bounds)
     all_levels = sorted({n for v in versions() for n in load_model(v).level_numbers})
-    cols = st.columns([1, 1, 2, 1.4, 1] if districts else [1, 1, 1.4, 1])
-    first = cols[0].selectbox("Fra måned", months, index=0, format_func=_label, key=f"{key}-from")
-    last = cols[1].selectbox("Til måned", months, index=len(months) - 1, format_func=_label,
-                             key=f"{key}-to")
-    rest = iter(cols[2:])
+    # Two rows: five filters side by side cut their values ("dec. 2…", chips "ds Politi") at
+    # 1024 px and at 200 % zoom. Period and version first, the lists that grow below.
+    period_from, period_to, model_col = st.columns(3)
+    first = period_from.selectbox("Fra måned", months, index=0, format_func=_label,
+                                  key=f"{key}-from")
+    last = period_to.selectbox("Til måned", months, index=len(months) - 1, format_func=_label,
+                               key=f"{key}-to")
+    version = model_col.selectbox("Modelversion", [ALL_VERSIONS, *versions()], key=f"{key}-version")
+    rest = iter(st.columns([3, 2]) if districts else [st.container()])
     chosen_districts: list[str] = []
     if districts:
         names = {d.code: d.name for d in all_districts()}
         chosen_districts = next(rest).multiselect(
             "Politikredse", list(names), format_func=names.get, placeholder="Alle politikredse",
-            key=f"{key}-districts")
+            key=f"{key}-districts", select_all=False)  # no English "Select all"
     chosen_levels = next(rest).multiselect(
         "Niveauer", all_levels, format_func=_level, placeholder="Alle niveauer",
-        key=f"{key}-levels") if levels else []
-    version = next(rest).selectbox("Modelversion", [ALL_VERSIONS, *versions()], key=f"{key}-version")
+        key=f"{key}-levels", select_all=False) if levels else []
     return StatsFilter(first, last, tuple(chosen_districts), tuple(chosen_levels),
                        None if version == ALL_VERSIONS else version)
 

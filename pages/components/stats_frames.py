@@ -11,6 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from model.danish import short_month_label
 from model.handling_model import load_model, versions
 from model.published import TOTAL, format_count
 from model.vocab import (
@@ -22,11 +23,6 @@ from model.vocab import (
     PLATFORMS,
     TAKEDOWN_OUTCOMES,
 )
-
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december"]
-SHORT_MONTHS = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.",
-                "nov.", "dec."]
 
 TITLES = {
     "month": "Måned", "level": "Niveau", "proposed": "Foreslået niveau", "district": "Politikreds",
@@ -48,8 +44,7 @@ FIXED = {"age_band": AGE_BANDS, "gender": GENDERS, "police": POLICE, "status": C
 def month_label(value: object) -> str:
     """'jan. 2024' for a month; other values as they are."""
     if isinstance(value, pd.Timestamp | np.datetime64 | date):
-        month = pd.Timestamp(value)
-        return f"{SHORT_MONTHS[month.month - 1]} {month.year}"
+        return short_month_label(pd.Timestamp(value).date())
     return str(value)
 
 

@@ -43,19 +43,21 @@ def about_figures(release: Release | None, own_name: str | None = None) -> None:
 
 
 def block(ctx: ExportContext, name: str, title: str, chart: dict | None,
-          table: pd.DataFrame, file_table: pd.DataFrame, caption: str | None = None,
-          stacked: bool = False) -> None:
-    """Title, chart (its Vega-Lite spec: left) and table (right; below it when `stacked`), then the
-    downloads."""
-    st.markdown(f"**{title}**")
+          table: pd.DataFrame, file_table: pd.DataFrame, description: str = "",
+          caption: str | None = None, stacked: bool = False, level: int = 2) -> None:
+    """Title (a heading of `level` 2 or 3, so the page's outline never skips one), chart (its
+    Vega-Lite spec: left) and table (right; below it when `stacked`), then the downloads. The
+    chart's text alternative is its title and `description`; its figures are in the table beside it."""
+    (st.header if level == 2 else st.subheader)(title, anchor=False)
     if caption:
         st.caption(caption)
+    alt_text = f"{title}. {description} Tallene står i tabellen.".replace(". .", ".")
     if chart is not None and stacked:
-        st.vega_lite_chart(chart, theme=None, width="stretch", alt=title)
+        st.vega_lite_chart(chart, theme=None, width="stretch", alt=alt_text)
         st.dataframe(table, hide_index=True, width="stretch")
     elif chart is not None:
         left, right = st.columns(2, gap="medium")
-        left.vega_lite_chart(chart, theme=None, width="stretch", alt=title)
+        left.vega_lite_chart(chart, theme=None, width="stretch", alt=alt_text)
         right.dataframe(table, hide_index=True, width="stretch")
     else:
         st.dataframe(table, hide_index=True, width="stretch")

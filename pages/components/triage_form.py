@@ -8,10 +8,13 @@ from datetime import date
 import streamlit as st
 
 from model.case import NUDITY, SPREAD, CaseFacts
+from model.danish import month_label
 from model.handling_model import STRENGTH_LABELS, HandlingModel
-from model.triage import Assessment
+from model.months import recent_months
+from model.triage import Assessment, plan
 from model.vocab import AGE_BANDS, GENDERS, INSTITUTION_TYPES, OVERRIDE_REASONS, PLATFORMS
-from pages.components.case_labels import level_label, month_label, recent_months
+from pages.components.case_labels import level_label
+from pages.components.choice import choice
 
 PREFIX = "t_"
 
@@ -30,13 +33,13 @@ def reset_form() -> None:
 
 
 def _choice(label: str, options: dict, key: str, placeholder: str, **kw):
-    return st.selectbox(label, list(options), format_func=options.get, index=None,
-                        placeholder=placeholder, key=PREFIX + key, **kw)
+    """An answer that starts empty and that Esc cannot clear (see pages/components/choice.py)."""
+    return choice(label, options, none_label=placeholder, key=PREFIX + key, **kw)
 
 
 def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date]:
     """Age band, gender, institution type and month of the case."""
-    st.subheader("Ofret")
+    st.header("Ofret", anchor=False)
     left, right = st.columns(2)
     with left:
         age = _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg aldersgruppe")
@@ -50,7 +53,7 @@ def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date
 
 
 def image_fields() -> tuple[str | None, bool, bool, bool]:
-    st.subheader("Billedet")
+    st.header("Billedet", anchor=False)
     nudity = _choice("Hvad viser billedet?", NUDITY, "nudity", "Vælg det, der passer bedst")
     face = st.checkbox("Ansigtet er genkendeligt", key=PREFIX + "face")
     identity = st.checkbox("Ofrets fulde identitet fremgår (fx navn eller profil)",
@@ -60,18 +63,19 @@ def image_fields() -> tuple[str | None, bool, bool, bool]:
 
 
 def context_fields() -> tuple[str, tuple[str, ...], bool, bool]:
-    st.subheader("Sammenhængen")
+    st.header("Sammenhængen", anchor=False)
     spread = st.selectbox("Hvor bredt er billedet delt?", list(SPREAD), format_func=SPREAD.get,
                           key=PREFIX + "spread")
     platforms = st.multiselect("Medieplatforme", list(PLATFORMS), format_func=PLATFORMS.get,
-                               key=PREFIX + "platforms", placeholder="Vælg en eller flere")
+                               key=PREFIX + "platforms", placeholder="Vælg en eller flere",
+                               select_all=False)  # an English "Select all", hit by accident
     revenge = st.checkbox("Der er et hævnmotiv", key=PREFIX + "revenge")
     threats = st.checkbox("Der er trusler", key=PREFIX + "threats")
     return spread, tuple(platforms), revenge, threats
 
 
 def reaction_fields(model: HandlingModel) -> tuple[int | None, tuple[str, ...]]:
-    st.subheader("Ofrets reaktion")
+    st.header("Ofrets reaktion", anchor=False)
     options = [None, *model.level_numbers]
     reaction = st.radio(
         "Hvilken beskrivelse passer bedst på ofrets reaktion?", options,
@@ -79,7 +83,7 @@ def reaction_fields(model: HandlingModel) -> tuple[int | None, tuple[str, ...]]:
         key=PREFIX + "reaction")
     signals = st.multiselect("Signaler, du har bemærket", list(model.signal_labels),
                              format_func=model.signal_labels.get, key=PREFIX + "signals",
-                             placeholder="Vælg dem, der passer")
+                             placeholder="Vælg dem, der passer", select_all=False)
     return reaction, tuple(signals)
 
 
@@ -97,17 +101,29 @@ def facts_from(age: str | None, image: tuple, context: tuple, reaction: tuple) -
 
 def show_proposal(model: HandlingModel, result: Assessment) -> None:
     """The proposed level, why, the legal prompts and the measures in order."""
-    st.subheader("Forslag")
-    st.markdown(f"#### {level_label(model, result.proposed_level)}")
+    st.header("Forslag", anchor=False)
+    st.subheader(level_label(model, result.proposed_level), anchor=False)
     st.markdown("**Derfor:**\n" + "\n".join(
         f"- {r.text}" + (" *(faglig tolkning)*" if r.basis == "tolkning" else "")
         for r in result.reasons))
     for notice in result.notices:
         st.info(notice, icon=":material/gavel:")
-    st.markdown("**Tiltag i rækkefølge:**\n" + "\n".join(
-        f"{i}. {m.text} · *{STRENGTH_LABELS[m.strength]}*"
-        for i, m in enumerate(result.measures, start=1)))
+    st.markdown("**Tiltag i rækkefølge:**\n" + _measure_list(result.measures))
     st.caption(model.level(result.proposed_level).duration)
+
+
+def _measure_list(measures) -> str:
+    return "\n".join(f"{i}. {m.text} · *{STRENGTH_LABELS[m.strength]}*"
+                     for i, m in enumerate(measures, start=1))
+
+
+def show_chosen_measures(model: HandlingModel, facts: CaseFacts, level: int) -> None:
+    """The plan of the level the contact chose instead of the proposal, before they save it."""
+    chosen = plan(facts, model, level)
+    with st.container(border=True):
+        st.markdown(f"**Tiltag, hvis du gemmer sagen på {level_label(model, level)}:**\n"
+                    + _measure_list(chosen.measures))
+        st.caption(model.level(level).duration)
 
 
 def level_choice(model: HandlingModel, proposed: int) -> tuple[int, str | None]:
@@ -118,6 +134,5 @@ def level_choice(model: HandlingModel, proposed: int) -> tuple[int, str | None]:
     choices = [n for n in model.level_numbers if n != proposed]
     level = st.selectbox("Niveau", choices, format_func=lambda n: level_label(model, n),
                          key=PREFIX + "level")
-    reason = st.selectbox("Begrundelse", list(OVERRIDE_REASONS), format_func=OVERRIDE_REASONS.get,
-                          index=None, placeholder="Vælg en begrundelse", key=PREFIX + "reason")
+    reason = _choice("Begrundelse", OVERRIDE_REASONS, "reason", "Vælg en begrundelse")
     return level, reason

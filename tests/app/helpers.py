@@ -24,3 +24,12 @@ def run_page(path: str, user: dict[str, Any] | None, timeout: float = 30) -> App
     if user is not None:
         at.user = user
     return at.run()
+
+
+def run_in_app(path: str, user: dict[str, Any], timeout: float = 30) -> AppTest:
+    """Run `path` through the router (app.py), as the browser does: needed where the page links
+    to another page (st.page_link knows only the pages st.navigation registered)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at.user = user
+    at.run()
+    return at.switch_page(path).run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from db import audit, users
 from model.access import Role
+from model.text import markdown_literal
 from tests.app.helpers import claims_for, run_page
 
 
@@ -18,7 +19,7 @@ def test_administrator_assigns_a_district_contact(member, admin_scope):
     at.selectbox[1].set_value("NSJ")
     at.button[0].click().run()
     assert not at.exception
-    assert any("er tildelt ny@example.com" in s.value for s in at.success)
+    assert any("er tildelt `ny@example.com`" in s.value for s in at.success)
     assert ("ny@example.com", Role.DISTRICT_CONTACT, "NSJ") in {
         (r.email, r.role, r.district) for r in users.members(admin_scope)}
 
@@ -29,7 +30,8 @@ def test_a_bad_email_gets_a_danish_message_keeps_the_input_and_changes_nothing(m
     at.text_input[0].input("ikke en adresse")
     at.selectbox[1].set_value("NSJ")
     at.button[0].click().run()
-    assert [e.value for e in at.error] == ["»ikke en adresse« er ikke en gyldig e-mailadresse."]
+    assert [e.value for e in at.error] == [
+        markdown_literal("»ikke en adresse« er ikke en gyldig e-mailadresse.")]
     assert at.text_input[0].value == "ikke en adresse"
     assert users.members(admin_scope) == before
 
@@ -37,11 +39,13 @@ def test_a_bad_email_gets_a_danish_message_keeps_the_input_and_changes_nothing(m
 def test_revoking_the_last_administrator_is_refused_on_the_page(member, admin_scope):
     at = admin_page(member)  # chef and the fixture's administrator
     other = next(r for r in users.members(admin_scope) if r.email == admin_scope.email)
-    at.button(key=f"revoke_{other.membership_id}").click().run()
+    at.button(key=f"ctx_revoke_{other.membership_id}").click().run()
+    at.button(key=f"confirm_{other.membership_id}").click().run()
     assert not at.error
     chef = users.members(admin_scope)
     assert [r.email for r in chef] == ["chef@example.com"]
-    at.button(key=f"revoke_{chef[0].membership_id}").click().run()
+    at.button(key=f"ctx_revoke_{chef[0].membership_id}").click().run()
+    at.button(key=f"confirm_{chef[0].membership_id}").click().run()
     assert any("sidste administrator" in e.value for e in at.error)
     assert users.members(admin_scope) == chef
 

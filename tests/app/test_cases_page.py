@@ -11,7 +11,9 @@ from db.case_updates import update_follow_up
 from db.cases import create_case
 from db.users import resolve_login
 from model.access import Role
-from model.follow_up import FollowUp, add_months
+from model.follow_up import FollowUp
+from model.months import add_months
+from model.text import markdown_literal
 from tests.app.helpers import claims_for
 from tests.conftest import ROOT, id_token
 from tests.unit.case_helpers import draft
@@ -19,7 +21,8 @@ from tests.unit.case_helpers import draft
 CONTACT = "kontakt.nsj@example.com"
 COLLEAGUE = "kollega.nsj@example.com"
 OTHER = "kontakt.kbh@example.com"
-NOT_FOUND = "Sagen findes ikke, eller du har ikke adgang til den. Tjek sagsnummeret."
+# What the page shows: the message as literal Markdown (see model.text.markdown_literal).
+NOT_FOUND = markdown_literal("Sagen findes ikke, eller du har ikke adgang til den. Tjek sagsnummeret.")
 
 
 def scope_for(email: str):
@@ -57,7 +60,7 @@ def test_the_url_opens_a_case_and_ticking_a_measure_saves_it(member):
     member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
     code = saved_case()
     at = open_page(CONTACT, code)
-    assert at.subheader[0].value == f"Sag {code}"
+    assert at.header[0].value == f"Sag {code}"
     at.radio(key=f"f_{code}_1_m_care_and_normalisation").set_value("done")
     at = at.button(key="FormSubmitter:" + f"f_{code}_1_form-Gem opfølgning").click().run()
     assert at.success[0].value == "Opfølgningen er gemt."
@@ -73,7 +76,7 @@ def test_another_districts_code_gets_the_same_message_as_an_unknown_code(member)
     other = open_page(CONTACT, theirs)
     unknown = open_page(CONTACT, "NSJ-2031-0042")
     assert [e.value for e in other.error] == [e.value for e in unknown.error] == [NOT_FOUND]
-    assert theirs not in str([s.value for s in other.subheader])
+    assert theirs not in str([s.value for s in other.header])
 
 
 def test_a_code_typed_in_the_search_field_is_scoped_too(member):
@@ -94,10 +97,40 @@ def test_a_colleagues_change_in_between_is_a_conflict_not_an_overwrite(member):
     at.radio(key=f"f_{code}_1_m_care_and_normalisation").set_value("not_relevant")
     at = at.button(key=f"FormSubmitter:f_{code}_1_form-Gem opfølgning").click().run()
     assert not at.exception
-    assert "Genindlæs" in at.error[0].value
+    assert "En kollega har gemt sagen" in at.error[0].value
     case = get_case(scope_for(CONTACT), code)
     assert {m.key: m.status for m in case.measures}["care_and_normalisation"] == "done"
-    assert at.radio(key=f"f_{code}_2_m_care_and_normalisation").value == "done"  # reloaded
+    assert at.radio(key=f"f_{code}_2_m_care_and_normalisation").value == "done"  # theirs shown
+
+
+def test_after_a_conflict_the_users_changes_are_named_and_can_be_put_back_and_saved(member):
+    member(CONTACT, (Role.DISTRICT_CONTACT, "NSJ"))
+    member(COLLEAGUE, (Role.DISTRICT_CONTACT, "NSJ"))
+    code = saved_case()
+    at = open_page(CONTACT, code)
+    update_follow_up(scope_for(COLLEAGUE), code, 1, FollowUp(
+        {"care_and_normalisation": "done", "contact_passive_offenders": "done"},
+        takedowns={"snapchat": "requested"}))
+    at.radio(key=f"f_{code}_1_m_care_and_normalisation").set_value("not_relevant")
+    at.radio(key=f"f_{code}_1_m_contact_police_resource_person").set_value("done")
+    at = at.button(key=f"FormSubmitter:f_{code}_1_form-Gem opfølgning").click().run()
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "Tiltag 2. " in shown and "»Planlagt« → »Udført«" in shown  # the user's unsaved choice
+    assert "»Planlagt« → »Ikke relevant« (kollegaen valgte »Udført«)" in shown
+    assert "Anmodning til Snapchat: »Ikke anmodet« → »Anmodet, afventer svar«" in shown
+    at = at.button(key=f"f_{code}_reapply").click().run()
+    assert "Dine ændringer er sat ind i formularen" in at.info[0].value
+    assert at.radio(key=f"f_{code}_2r_m_care_and_normalisation").value == "not_relevant"
+    assert at.radio(key=f"f_{code}_2r_m_contact_police_resource_person").value == "done"
+    assert at.radio(key=f"f_{code}_2r_m_contact_passive_offenders").value == "done"  # theirs kept
+    at = at.button(key=f"FormSubmitter:f_{code}_2r_form-Gem opfølgning").click().run()
+    assert at.success[0].value == "Opfølgningen er gemt."
+    case = get_case(scope_for(CONTACT), code)
+    assert {m.key: m.status for m in case.measures if m.status != "planned"} == {
+        "care_and_normalisation": "not_relevant", "contact_police_resource_person": "done",
+        "contact_passive_offenders": "done"}
+    assert case.takedowns["snapchat"] == "requested" and case.police_consulted
+    assert not at.error and not at.info  # nothing pending any more
 
 
 def test_closing_and_reopening_a_case(member):

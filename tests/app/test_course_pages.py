@@ -10,6 +10,7 @@ from db import courses, participants
 from db.connection import cursor
 from model.access import Role
 from model.courses import CourseDraft
+from pages.components.course_form import TRAINERS_LABEL
 from tests.app.helpers import claims_for, run_page
 from tests.conftest import scope_of
 
@@ -20,7 +21,7 @@ NEXT_MONTH = datetime.combine(date.today() + timedelta(days=30), time(9))
 
 def course_with(scope, district: str, people: list[tuple[str, str]], capacity: int = 10) -> int:
     course_id = courses.create_course(
-        scope, CourseDraft(district, NEXT_MONTH, f"Politigården {district}", capacity, "Anne",
+        scope, CourseDraft(district, NEXT_MONTH, f"Politigården {district}", capacity, "SSP Nord",
                            "2018"), f"seed-{district}")
     for name, email in people:
         participants.register(scope, course_id, name=name, email=email, role="studievejleder")
@@ -37,9 +38,9 @@ def two_districts(member):
 
 
 def page_text(at) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "subheader", "title", "info", "error",
-                                  "success") for e in getattr(at, kind)]
-    parts += [df.value.to_csv() for df in at.dataframe]
+    parts = [e.value for kind in ("markdown", "caption", "header", "subheader", "title", "info",
+                                  "error", "success") for e in getattr(at, kind)]
+    parts += [df.value.to_csv() for df in [*at.dataframe, *at.table]]
     return " ".join(str(p) for p in parts)
 
 
@@ -79,7 +80,8 @@ def test_an_organiser_creates_a_course_through_the_form(two_districts):
     at = run_page("pages/courses.py", claims_for("kursus.nsj@example.com"))
     tab = new_course_tab(at)
     next(t for t in tab.text_input if t.label == "Sted").set_value("Kulturhuset, Hillerød")
-    next(t for t in tab.text_input if t.label == "Undervisere").set_value("Mette Eksempelsen")
+    next(t for t in tab.text_input if t.label == TRAINERS_LABEL).set_value(
+        "Projektgruppen, Nordsjællands Politi")
     next(d for d in tab.date_input if d.label == "Dato").set_value(NEXT_MONTH.date())
     next(b for b in tab.button if b.label == "Opret kursus").click()
     at.run()
@@ -94,7 +96,7 @@ def test_a_course_in_the_past_is_refused_in_danish_and_not_saved(two_districts):
     at = run_page("pages/courses.py", claims_for("kursus.nsj@example.com"))
     tab = new_course_tab(at)
     next(t for t in tab.text_input if t.label == "Sted").set_value("Et sted")
-    next(t for t in tab.text_input if t.label == "Undervisere").set_value("Anne")
+    next(t for t in tab.text_input if t.label == TRAINERS_LABEL).set_value("SSP Nord")
     next(d for d in tab.date_input if d.label == "Dato").set_value(date.today() - timedelta(1))
     next(b for b in tab.button if b.label == "Opret kursus").click()
     at.run()
@@ -114,3 +116,15 @@ def test_registering_on_a_full_course_says_waiting_list(member):
     at.run()
     assert [s.value for s in at.success] == [
         "Kurset er fuldt. Deltageren står på venteliste som nr. 1."]
+
+
+def test_coverage_headline_and_the_list_of_districts_without_a_course_count_the_same_12(
+        two_districts):
+    """The headline counts the 12 mainland districts; the list under it names only those, and
+    Greenland and the Faroe Islands are told apart as outside the goal."""
+    at = run_page("pages/coverage.py", claims_for("projektleder@example.com"))
+    assert at.metric[0].value == "0 af 12"  # the two courses are planned, none held
+    listed = next(m.value for m in at.markdown if m.value.startswith("- ")).splitlines()
+    assert len(listed) == 12
+    assert not [line for line in listed if "Grønland" in line or "Færø" in line]
+    assert any(c.value.startswith("Uden for målet: Grønlands Politi") for c in at.caption)

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from db.published import published, viewer_scope
 from db.synthetic import GENERATOR, generate
 from model.access import Role
-from model.published import TOTAL
+from model.published import TABLES, TOTAL
 from model.stats_filter import StatsFilter
 from pages.components.stats_sections import CHART_TOOLBAR_CSS, SECTION_KEY
 from tests.app.helpers import claims_for, run_page
@@ -69,15 +69,15 @@ def open_section(at, label: str):
     return at.run()
 
 
-def every_section(at) -> tuple[list[pd.DataFrame], list[pd.DataFrame], set[str]]:
+def every_section(at) -> tuple[list[pd.DataFrame], list[pd.DataFrame], list[str]]:
     """The tables, chart data and download labels of all sections, each opened in turn."""
-    tables, charts, downloads = [], [], set()
+    tables, charts, downloads = [], [], []
     for tab in [t.label for t in at.tabs]:
         open_section(at, tab)
         assert not at.exception
         tables += [d.value for d in at.dataframe]
         charts += chart_data(at)
-        downloads |= {b.proto.label for b in at.get("download_button")}
+        downloads += [b.proto.label for b in at.get("download_button")]
     return tables, charts, downloads
 
 
@@ -93,7 +93,8 @@ def test_project_leader_sees_adjusted_nationwide_figures_and_is_told_so(data):
     for frame in charts:
         if "n" in frame:
             assert not small(frame["n"].tolist())
-    assert labels == {"CSV", "Excel", "PNG", "SVG"}
+    assert {label.split(" **")[0] for label in labels} == {"CSV", "Excel", "PNG", "SVG"}
+    assert len(set(labels)) == len(labels)  # each names its table for screen readers
 
 
 def test_only_the_open_section_is_drawn_and_the_url_names_it(data):
@@ -125,7 +126,8 @@ def test_statistics_pages_hide_streamlits_own_chart_toolbar(data):
 def test_project_leader_sees_calibration_per_model_version(data):
     at = run_page("pages/calibration.py", claims_for(LEADER))
     assert not at.exception
-    assert [h.value for h in at.header] == ["Modelversion 2018"]
+    assert [h.value for h in at.header] == ["Modelversion 2018", TABLES["by_version"].title]
+    assert at.subheader[0].value == TABLES["calibration"].title  # h3 under the version
     first = at.dataframe[0].value
     assert list(first.columns) == ["Foreslået niveau", "Niveau 1", "Niveau 2", "Niveau 3", "Niveau 4",
                                    TOTAL]

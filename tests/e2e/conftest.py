@@ -18,6 +18,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from db import connection
 from db.migrate import migrate
+from pages.components.run_marker import ENV
 from tools import demo, devstack
 
 
@@ -56,7 +57,8 @@ def running_stack(work: Path, seed: Callable[[], None] = demo.seed_users) -> Ite
     oidc = app = None
     try:
         oidc = devstack.start_oidc(oidc_port, demo.DEMO_USERS, log=work / "oidc.log")
-        app = devstack.start_streamlit(app_port, secrets_file, db_path, log=work / "streamlit.log")
+        app = devstack.start_streamlit(app_port, secrets_file, db_path, log=work / "streamlit.log",
+                                       extra_env={ENV: "1"})
         yield Stack(f"http://{devstack.HOST}:{app_port}", f"http://{devstack.HOST}:{oidc_port}",
                     db_path, work)
     finally:
@@ -71,19 +73,20 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         yield running
 
 
-APP = "[data-testid='stApp']"
+@pytest.fixture(scope="session")
+def demo_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The demo data of `make run` (three years of cases, open cases of the demo contacts,
+    courses), shared by the journeys that only need realistic content: accessibility, keyboard
+    and layout checks."""
+    with running_stack(tmp_path_factory.mktemp("demo"), demo.seed_all) as running:
+        yield running
 
-# Records every value Streamlit gives the app's script-state attribute from now on: a click's rerun
-# is then seen to start ("running") and to end ("notRunning"), however fast or slow it is.
-_WATCH_RUNS = """() => {
-  const app = document.querySelector("[data-testid='stApp']");
-  window.__hmdRuns = [];
-  if (window.__hmdWatcher) window.__hmdWatcher.disconnect();
-  window.__hmdWatcher = new MutationObserver(
-    () => window.__hmdRuns.push(app.getAttribute('data-test-script-state')));
-  window.__hmdWatcher.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
-_RUN_DONE = """() => (window.__hmdRuns || []).includes('running')
+
+APP = "[data-testid='stApp']"
+# The number of the session's latest script run (pages/components/run_marker.py), 0 before the first.
+_RUN_COUNT = "() => Number(document.querySelector('[data-e2e-run]')?.dataset.e2eRun ?? 0)"
+# A run after `before` has started and the script is idle again (both seen in one frame).
+_RUN_DONE = """(before) => Number(document.querySelector('[data-e2e-run]')?.dataset.e2eRun ?? 0) > before
   && document.querySelector("[data-testid='stApp']").getAttribute('data-test-script-state')
      === 'notRunning'"""
 
@@ -95,19 +98,27 @@ def wait_for_app(page: Page) -> None:
     page.wait_for_selector(f"{APP}[data-test-script-state='notRunning']")
 
 
+def wait_until_drawn(page: Page) -> None:
+    """Wait until no element is still a loading placeholder: Streamlit loads a widget's code on
+    first use and shows a grey skeleton until then (about a second), which a screenshot or an
+    accessibility check would otherwise see instead of the widget."""
+    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
+
+
 @contextmanager
 def rerun(page: Page, *, shows: Locator | None = None) -> Iterator[None]:
-    """Wait for the script run that the block's action starts to finish (its start and end are
-    seen, no fixed pause): `with rerun(page): button.click()`. Only for actions that rerun.
+    """Wait for the script run that the block's action starts to finish (no fixed pause):
+    `with rerun(page): button.click()`. Only for actions that do rerun the script.
 
-    An action that ends in `st.rerun()` runs the script twice, and the browser may or may not
-    report "notRunning" in between: pass `shows`, something only the last run draws (its success
-    message), and the wait lasts until that is visible and the run that drew it has ended.
+    The app counts its runs in a hidden marker (end-to-end mode): the wait ends when the count has
+    grown and the script is idle. An action that ends in `st.rerun()` runs the script twice, and
+    the browser may show "idle" in between: pass `shows`, something only the last run draws (its
+    success message), and the wait lasts until that is visible and the script is idle again.
     """
     wait_for_app(page)
-    page.evaluate(_WATCH_RUNS)
+    before = page.evaluate(_RUN_COUNT)
     yield
-    page.wait_for_function(_RUN_DONE)
+    page.wait_for_function(_RUN_DONE, arg=before)
     if shows is not None:
         expect(shows).to_be_visible()
         wait_for_app(page)
@@ -133,7 +144,7 @@ def login(page: Page, stack: Stack, user: devstack.DemoUser) -> None:
 def choose(page: Page, label: str, option: str, *, in_form: bool = False) -> None:
     """Pick `option` in the Streamlit selectbox labelled `label`; outside a form (where a change
     reruns the script), wait for that rerun."""
-    box = page.get_by_role("combobox", name=label).first
+    box = page.get_by_role("combobox", name=label, exact=True).first  # not "Politikreds for x@y"
     box.click()
     option_item = page.get_by_role("option", name=option, exact=True)
     if in_form:

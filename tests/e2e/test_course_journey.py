@@ -71,8 +71,9 @@ def test_organiser_creates_course_imports_sheet_marks_attendance_and_coverage_up
     open_page(page, stack, "courses")
     open_tab(page, "Opret kursus")
     form = page.get_by_role("tabpanel", name="Opret kursus")
-    form.get_by_label("Sted").fill("Kulturværftet, Helsingør")
-    form.get_by_label("Undervisere").fill("Mette Eksempelsen")
+    form.get_by_role("textbox", name="Sted").fill("Kulturværftet, Helsingør")
+    form.get_by_role("textbox", name="Undervisere (organisation eller funktion)").fill(
+        "Projektgruppen, Nordsjællands Politi")
     with rerun(page, shows=page.get_by_text("Kurset er oprettet.")):
         page.get_by_role("button", name="Opret kursus").click()
 

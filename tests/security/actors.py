@@ -36,7 +36,7 @@ def logged_in(admin: Scope, email: str, role: Role, district: str | None, **clai
 
 
 TABLES = ("users", "memberships", "cases", "case_measures", "case_takedowns", "courses",
-          "participants", "registrations", "audit_log")
+          "participants", "registrations", "help_contacts", "audit_log")
 
 
 def snapshot() -> dict[str, list[tuple]]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from db import attendance, courses, participants, retention, stats, users
+from db import attendance, audit, courses, help_contacts, participants, retention, stats, users
 from db.case_queries import get_case
 from db.case_updates import export_plan, set_status, update_follow_up
 from db.cases import create_case
@@ -26,6 +26,7 @@ from model.access import Role, Scope
 from model.courses import CourseDraft
 from model.errors import AccessDenied, NotFound, SessionEnded
 from model.follow_up import FollowUp
+from model.help_contacts import HelpContact
 from model.participant_import import preview_import
 from model.stats_filter import StatsFilter
 from tests.security.actors import logged_in, root_admin, snapshot
@@ -121,6 +122,13 @@ PATHS = [
     WritePath("membership.change", Role.ADMIN, None, _contact_membership,
               lambda s, mid: users.change(s, mid, "district_contact", "KBH")),
     WritePath("membership.revoke", Role.ADMIN, None, _contact_membership, users.revoke),
+    WritePath("audit.export", Role.ADMIN, None, lambda a, _: None,
+              lambda s, _: audit.export_entries(s, audit.AuditFilter(), "xlsx")),
+    WritePath("help_contact.save", Role.ADMIN, None, lambda a, _: None,
+              lambda s, _: help_contacts.save(s, HelpContact("Offerrådgivningen", "116 006"))),
+    WritePath("help_contact.remove", Role.ADMIN, None,
+              lambda a, admin: help_contacts.save(admin, HelpContact("SSP", "1", district="NSJ")),
+              help_contacts.remove),
 ]
 
 
@@ -128,7 +136,7 @@ def test_every_audited_write_and_export_is_attacked_here():
     """A new write or export path must be added to PATHS (its audit action names it)."""
     from pages.components.audit_labels import ACTION_LABELS
 
-    system_only = {"user.first_login", "user.logout", "membership.bootstrap_admin",
+    system_only = {"user.first_login", "user.login", "user.logout", "membership.bootstrap_admin",
                    "synthetic.generate", "demo.seed_courses"}
     assert set(ACTION_LABELS) - system_only <= {p.name for p in PATHS}
 

@@ -32,7 +32,7 @@ def drawn(fresh_db):
     at.user = claims_for(CONTACT, issued_ago=60)
     at.query_params["sag"] = code
     at.run()
-    assert at.subheader[0].value == f"Sag {code}"
+    assert at.header[0].value == f"Sag {code}"
     return admin, contact, code, at
 
 

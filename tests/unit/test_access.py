@@ -17,7 +17,7 @@ def test_each_role_is_offered_exactly_its_pages():
     assert keys({Role.DISTRICT_CONTACT}) == ["home", "triage", "cases", "district_stats"]
     assert keys({Role.PROJECT_LEADER}) == ["home", "national_stats", "calibration", "coverage"]
     assert keys({Role.COURSE_ORGANISER}) == ["home", "courses", "coverage"]
-    assert keys({Role.ADMIN}) == ["home", "admin", "audit"]
+    assert keys({Role.ADMIN}) == ["home", "admin", "audit", "help_contacts"]
 
 
 def test_a_user_without_roles_is_offered_no_page():
@@ -54,3 +54,14 @@ def test_scope_covers_its_districts_and_nationwide_roles():
     assert not scope.covers(Role.DISTRICT_CONTACT, "KBH")
     assert scope.covers(Role.COURSE_ORGANISER, "KBH")
     assert scope.districts(Role.DISTRICT_CONTACT) == {"NSJ"}
+
+
+def test_the_router_answers_every_page_a_role_may_not_open_and_an_unknown_path_itself():
+    from model.access import unavailable_paths
+
+    contact = {Role.DISTRICT_CONTACT}
+    answered = unavailable_paths(contact, "finnes-ikke")
+    assert set(answered) == {p.key for p in PAGES if not may_open(contact, p.key)} | {"finnes-ikke"}
+    assert "triage" not in answered and "home" not in answered
+    assert unavailable_paths(contact, "cases") == unavailable_paths(contact)  # a page of theirs
+    assert "a/b" not in unavailable_paths(contact, "a/b")  # not a path a page could have

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from model.published import TOTAL
-from pages.components import charts, district_map
+from pages.components import charts, district_map, palette
 from pages.components import stats_frames as sf
 from tests.unit.case_helpers import published_frame
 
@@ -101,7 +101,7 @@ def test_month_chart_labels_months_in_danish_and_keeps_level_colours_fixed():
     rows = data_rows(spec)
     assert {r["month_label"] for r in rows} == {"jan. 2024", "feb. 2024", "mar. 2024"}
     scale = spec["encoding"]["color"]["scale"]
-    assert scale["range"][0] == charts.LEVEL_COLOURS[0]
+    assert scale["range"][0] == palette.LEVELS[0]
     assert len(scale["domain"]) == len(scale["range"])
 
 
@@ -137,3 +137,50 @@ def test_tile_map_keeps_its_shape_when_districts_are_filtered_away():
     assert len(tiles) == 14
     outside = tiles[tiles["short"] == "Nordjylland"].iloc[0]
     assert not outside["shown"] and outside["text"] == ""
+
+
+def test_tile_text_reads_on_its_tile_and_the_largest_district_gets_the_darkest_fill():
+    table = published_frame(pd.DataFrame({"district": ["NSJ", "BOR", "KBH"], "n": [30, 2, 400]}),
+                            "district", None)
+    tiles = district_map.tile_frame(table, NAMES).set_index("short")
+    assert tiles.loc["København", "fill"] == palette.SEQUENTIAL[-1]  # the total row does not count
+    assert all(palette.contrast(ink, fill) >= 4.5 for ink, fill in zip(tiles["ink"], tiles["fill"],
+                                                                          strict=True))
+    assert tiles.loc["København", "ink"] == palette.LIGHT_INK
+
+
+def test_heatmap_cells_take_ink_that_reads_on_them():
+    rows = data_rows(all_charts()["heat"].to_dict())
+    assert {r["ink"] for r in rows} == {palette.LIGHT_INK, palette.DARK_INK}
+    assert all(palette.contrast(r["ink"], r["fill"]) >= 4.5 for r in rows)
+
+
+def test_charts_leave_screen_reader_text_to_the_page():
+    for chart in all_charts().values():
+        config = chart.to_dict()["config"]
+        assert config["aria"] is False and config["mark"]["aria"] is False
+
+
+def test_a_category_keeps_its_colour_whichever_categories_the_filter_leaves():
+    raised, lowered = sf.DIRECTIONS["raised"], sf.DIRECTIONS["lowered"]
+    both = charts._category_scale("direction", [raised, lowered]).to_dict()
+    only_lowered = charts._category_scale("direction", [lowered]).to_dict()
+    assert both["range"][1] == only_lowered["range"][0]
+    assert both["range"][0] != both["range"][1]
+
+
+def test_count_axes_show_whole_numbers_also_when_a_chart_is_empty():
+    empty = sf.labelled(sf.cells(published_frame(pd.DataFrame({"platform": ["snapchat"], "n": [0]}),
+                                                 "platform", None), ["platform"]), ["platform"], NAMES)
+    spec = charts.bars(empty.iloc[0:0], "platform").to_dict()
+    assert spec["encoding"]["x"]["axis"]["format"] == ",d"
+
+
+def test_measures_chart_names_its_levels_without_facet_headers():
+    """Facet headers carry an English screen-reader label that no setting removes; the level names
+    are text marks instead (hidden from screen readers like every mark; the table has them)."""
+    df = pd.DataFrame({"level_label": ["Niveau 1", "Niveau 2"], "measure_label": ["A", "B"],
+                       "measure_status_label": ["Udført", "Planlagt"], "n": [5, 6]})
+    spec = charts.measures_by_level(df).to_dict()
+    assert spec["facet"]["row"]["header"]["labels"] is False
+    assert [layer["mark"]["type"] for layer in spec["spec"]["layer"]] == ["bar", "text"]

@@ -25,7 +25,7 @@ def held_course(district: str, day: date, roles: list[str]) -> int:
         course_id = cur.execute(
             "INSERT INTO courses (district_code, starts_at, place, capacity, trainers,"
             " model_version, status, submission_id, created_by)"
-            " VALUES (?, ?, 'Sted', 30, 'Anne', '2018', 'held', ?, 0) RETURNING course_id",
+            " VALUES (?, ?, 'Sted', 30, 'SSP Nord', '2018', 'held', ?, 0) RETURNING course_id",
             [district, datetime.combine(day, datetime.min.time()), f"{district}{day}"],
         ).fetchone()[0]
         for i, role in enumerate(roles):

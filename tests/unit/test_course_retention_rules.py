@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model.errors import ValidationError
-from model.retention import add_months, anonymise_on, is_expired, latest_expired_course_day
+from model.months import same_day_months_later as add_months
+from model.retention import anonymise_on, is_expired, latest_expired_course_day
 
 
 def test_data_is_kept_until_the_same_day_two_years_later():

@@ -26,7 +26,7 @@ DISTRICTS = {"NSJ", "KBH"}
 
 def draft(**changes) -> CourseDraft:
     values = dict(district="NSJ", starts_at=datetime(2026, 4, 1, 9), place=" Politigården ",
-                  capacity=20, trainers="Anne og Bo", model_version="2018")
+                  capacity=20, trainers="SSP og UU Nordsjælland", model_version="2018")
     values.update(changes)
     return CourseDraft(**values)
 

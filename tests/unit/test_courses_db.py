@@ -25,7 +25,7 @@ CONTACT = scope_of(15, "kontakt@example.com", (Role.DISTRICT_CONTACT, "NSJ"))
 
 
 def new_course(scope=NSJ_ORG, district="NSJ", capacity=2, key="k1") -> int:
-    draft = CourseDraft(district, datetime(2026, 4, 1, 9), "Politigården", capacity, "Anne",
+    draft = CourseDraft(district, datetime(2026, 4, 1, 9), "Politigården", capacity, "SSP Nord",
                         "2018")
     return courses.create_course(scope, draft, key, today=TODAY)
 

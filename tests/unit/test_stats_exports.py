@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from datetime import date
@@ -35,12 +36,11 @@ def published() -> pd.DataFrame:
 def test_csv_starts_with_its_context_and_holds_plain_published_numbers():
     caption = exports.context_line(CTX, "Platforme", "abc123")
     text = exports.table_bytes(published(), "csv", "Platforme", caption).decode("utf-8-sig")
-    lines = text.strip().splitlines()
-    assert lines[0] == caption
+    first, *rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert first == [caption]
     assert "periode 2024-01–2024-06" in caption and "politikredse: KBH" in caption
     assert "cellekey-D2, højst ±2" in caption and "frigivelse 2024-08-15" in caption
     assert caption.endswith("Eksport-id: abc123")
-    rows = [line.split(";") for line in lines[1:]]
     assert rows[0] == ["Platform", "Antal"]
     values = [int(r[1]) for r in rows[1:]]
     assert not [v for v in values if v in (1, 2)]
@@ -71,7 +71,8 @@ def test_a_download_is_audited_with_its_export_id_before_the_file_is_produced(fr
     details = json.loads(entry["details"])
     assert (entry["object_id"], entry["actor_email"]) == ("platforme", "leder@example.com")
     assert details["release"] == "2024-08-15" and details["method"] == "cellekey-D2"
-    assert data.decode("utf-8-sig").splitlines()[0].endswith(f"Eksport-id: {entry['export_id']}")
+    [caption] = next(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert caption.endswith(f"Eksport-id: {entry['export_id']}")
 
 
 def test_two_downloads_get_two_export_ids(fresh_db, admin_scope):

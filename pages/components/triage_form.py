@@ -42,7 +42,7 @@ def victim_fields(today: date) -> tuple[str | None, str | None, str | None, date
     st.header("Ofret", anchor=False)
     left, right = st.columns(2)
     with left:
-        age = _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg aldersgruppe")
+        age = _choice("Aldersgruppe", AGE_BANDS, "age", "Vælg gruppe")
         institution = _choice("Uddannelsesinstitution (type)", INSTITUTION_TYPES, "institution",
                               "Vælg type")
     with right:

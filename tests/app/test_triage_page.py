@@ -80,7 +80,7 @@ def test_a_new_case_starts_an_empty_form_with_a_new_submission(member):
     at = save(fill(run_in_app(PAGE, claims_for(CONTACT))))
     first = at.session_state["t_submission"]
     at = next(b for b in at.button if b.label == "Registrér en ny sag").click().run()
-    assert at.selectbox(key="t_age").value == ""  # "Vælg aldersgruppe": empty again
+    assert at.selectbox(key="t_age").value == ""  # "Vælg gruppe": empty again
     at = save(fill(at, nudity="underwear", face=False))
     assert at.session_state["t_submission"] != first
     assert [c[2] for c in cases_in_db()] == [3, 1]

@@ -46,7 +46,7 @@ def create_course(page: Page, place: str, district: str | None = None) -> None:
         form.get_by_role("combobox", name="Politikreds").click()
         page.get_by_role("option", name=district, exact=True).click()  # in the form: no rerun
     form.get_by_label("Sted").fill(place)
-    form.get_by_label("Undervisere").fill("Mette Eksempelsen")
+    form.get_by_label("Undervisere").fill("Projektgruppen, Nordsjællands Politi")
     with rerun(page, shows=page.get_by_text("Kurset er oprettet.")):
         form.get_by_role("button", name="Opret kursus").click()
 
@@ -74,7 +74,7 @@ def test_a_course_created_while_another_is_chosen_is_where_the_import_goes(
     open_courses(page, stack)
     pick_course(page, r"\(afholdt\)")  # another course is chosen
     create_course(page, "Kulturværftet, Helsingør")
-    heading = page.get_by_role("heading", level=3).filter(has_text="Kulturværftet")
+    heading = page.get_by_role("heading", level=2).filter(has_text="Kulturværftet")
     expect(heading).to_be_visible()
     expect(page.get_by_role("combobox", name="Vælg kursus")).to_have_value(
         re.compile("Kulturværftet"))
@@ -93,12 +93,12 @@ def test_a_nationwide_organiser_filtering_another_district_imports_into_the_new_
     open_courses(page, stack)
     choose(page, "Politikreds", "Københavns Politi")
     create_course(page, "Hillerød Bibliotek", district="Nordsjællands Politi")
-    expect(page.get_by_role("heading", level=3).filter(has_text="Hillerød Bibliotek")
+    expect(page.get_by_role("heading", level=2).filter(has_text="Hillerød Bibliotek")
            ).to_be_visible()
     expect(page.get_by_role("combobox", name="Politikreds").first).to_have_value(
         "Nordsjællands Politi")
     import_sheet(page, tmp_path)
-    expect(page.get_by_role("heading", level=3).filter(has_text="Hillerød Bibliotek")
+    expect(page.get_by_role("heading", level=2).filter(has_text="Hillerød Bibliotek")
            ).to_be_visible()
     expect(page.get_by_test_id("stMain")).to_contain_text("3 af 20 pladser besat")
 
@@ -112,7 +112,7 @@ def test_every_course_submit_shows_its_own_danish_errors(page: Page, stack: Stac
         form.get_by_role("button", name="Opret kursus").click()
     expect(page.get_by_text("Skriv hvor kurset holdes.")).to_be_visible()
     form.get_by_label("Sted").fill("Kulturværftet, Helsingør")
-    form.get_by_label("Undervisere").fill("Mette Eksempelsen")
+    form.get_by_label("Undervisere").fill("Projektgruppen, Nordsjællands Politi")
     form.get_by_label("Antal pladser").fill("-1")
     with rerun(page):  # the browser no longer holds the submit back with an English tooltip
         form.get_by_role("button", name="Opret kursus").click()

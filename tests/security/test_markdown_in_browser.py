@@ -100,7 +100,7 @@ def test_a_course_stored_with_an_image_and_a_link_shows_them_as_text(
         page: Page, stack: Stack, requests_to_attacker: list[str]):
     login(page, stack, demo.ORGANISER_NSJ)
     navigate(page, "Kurser")
-    expect(page.get_by_role("heading", level=3).filter(has_text="Politigården")).to_be_visible()
+    expect(page.get_by_role("heading", level=2).filter(has_text="Politigården")).to_be_visible()
     text = shown_text(page)
     assert STORED_PLACE in text and STORED_TRAINERS in text
     expect_nothing_points_at_the_attacker(page, requests_to_attacker)

@@ -57,7 +57,7 @@ def test_markdown_stored_in_a_course_place_and_trainers_is_shown_as_text(organis
     stored_course(f"Politigården {typed}", f"Projektgruppen {typed}")
     at = run_page("pages/courses.py", claims_for(ORGANISER))
     assert not at.exception
-    [heading] = [h.value for h in at.subheader if "Politigården" in h.value]
+    [heading] = [h.value for h in at.header if "Politigården" in h.value]
     assert_shown_as_text(heading, f"Politigården {typed}")
     [caption] = [c.value for c in at.caption if "Undervisere" in c.value]
     assert_shown_as_text(caption, f"Projektgruppen {typed}")

@@ -32,9 +32,14 @@ test-fast: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
+# The statistics at 1,000 to 1M cases (BENCH_ARGS), the backtest (BACKTEST_ARGS), N people rerunning
+# a statistics page at once beside a bare page (CONCURRENCY_ARGS), case saves beside raw inserts
+# (SAVES_ARGS).
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench_stats.py $(BENCH_ARGS)
 	$(BIN)/python scripts/bench_backtest.py $(BACKTEST_ARGS)
+	$(BIN)/python scripts/bench_concurrency.py $(CONCURRENCY_ARGS)
+	$(BIN)/python scripts/bench_saves.py $(SAVES_ARGS)
 
 # docs/handling-model.md from the shipped model versions (a test fails when it is not current).
 docs: $(BIN)/.installed

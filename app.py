@@ -14,7 +14,7 @@ from model.text import markdown_code
 from pages.components.page_setup import APP_NAME, document_setup, name_tab
 from pages.components.routing import requested_path, unavailable_page
 from pages.components.run_marker import run_marker
-from pages.components.session import claims, current_scope, log_out
+from pages.components.session import claims, current_scope, log_out, resolved_for_run
 
 # No page_title here: it would override every page's own (each page names its tab).
 st.set_page_config(page_icon=":material/shield_person:", layout="wide")
@@ -102,4 +102,5 @@ elif not (scope and pages_for(scope.roles)):
                   "Ingen adgang", url_path="ingen-adgang")
 else:
     sidebar(scope, sorted({ROLE_LABELS[r] for r in scope.roles}))
-    st.navigation(member_pages(scope)).run()
+    with resolved_for_run(scope):
+        st.navigation(member_pages(scope)).run()

@@ -17,7 +17,7 @@ import duckdb
 
 from db import audit, rights
 from db.case_queries import contact_districts
-from db.connection import transaction
+from db.connection import insert_rows, transaction
 from db.model_registry import current_version, model_of
 from db.record_keys import new_key
 from model.access import Scope
@@ -106,19 +106,15 @@ def _insert(cur: duckdb.DuckDBPyConnection, scope: Scope, district: str, draft: 
          new_key(), list(chosen.notice_keys)],
     ).fetchone()[0]
     measures = chosen.measures
-    cur.executemany(
-        "INSERT INTO case_measures (case_id, measure_key, position, strength, due_month)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [[case_id, m.key, i, m.strength.value, due_month(draft.month, m)]
-         for i, m in enumerate(measures)])
+    insert_rows(cur, "case_measures (case_id, measure_key, position, strength, due_month)",
+                [[case_id, m.key, i, m.strength.value, due_month(draft.month, m)]
+                 for i, m in enumerate(measures)])
     cur.execute(
         "INSERT INTO case_assessments (case_id, seq, assessed_month, model_version, proposed_level,"
         " chosen_level, override_reason, facts, created_by) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)",
         [case_id, draft.month, model.version, proposed, draft.chosen_level, draft.override_reason,
          facts.to_json(), scope.user_id])
-    if facts.platforms:
-        cur.executemany("INSERT INTO case_takedowns (case_id, platform) VALUES (?, ?)",
-                        [[case_id, p] for p in facts.platforms])
+    insert_rows(cur, "case_takedowns (case_id, platform)", [[case_id, p] for p in facts.platforms])
     audit.record(cur, scope, "case.create", district=district, object_type="case", object_id=code,
                  details={"model_version": model.version, "proposed_level": proposed,
                           "chosen_level": draft.chosen_level, "measures": len(measures)})

@@ -5,6 +5,12 @@ the release in force on day `on` (model/release.py), every figure perturbed with
 (model/perturbation.py). A district contact asking for their own district also gets that district's
 tables exact and live. Every table is a long frame of counts with margins labelled TOTAL ("I alt");
 categories are codes (levels, districts, vocab codes, months).
+
+For caches: what a caller is shown depends on their `Viewer` (the tables their roles allow and the
+district they see exactly), not on who they are. The nationwide half (`national`) changes only with
+the release in force and with what that release holds (`release_version`: a saved case or a
+follow-up change does not move it); the own half (`own`) with the district's cases
+(`district_version`). So the two halves are computed, and cached, on their own.
 """
 
 from __future__ import annotations
@@ -143,27 +149,53 @@ def tables(scope: Scope, flt: StatsFilter, names: tuple[str, ...], release: Rele
     return frames
 
 
-def _viewer(scope: Scope, district: str | None) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class Viewer:
+    """What decides which statistics a caller is shown: the tables their roles allow, and the district
+    whose own figures they see exactly (a contact on their own page; else None). Callers with equal
+    viewers are shown the same figures, so caches key on this rather than on the login."""
+
+    tables: tuple[str, ...]
+    district: str | None = None
+
+
+def viewer_of(scope: Scope, district: str | None = None) -> Viewer:
+    """The caller's viewer; AccessDenied without a statistics role, NotFound for a district not theirs."""
     stats_raw.check_stats_access(scope)
     if district is not None and district not in scope.districts(Role.DISTRICT_CONTACT):
         raise NotFound()
     if scope.has(Role.PROJECT_LEADER):
-        return tuple(TABLES)
-    return tuple(n for n in TABLES if n not in LEADER_ONLY)
+        return Viewer(tuple(TABLES), district)
+    return Viewer(tuple(n for n in TABLES if n not in LEADER_ONLY), district)
+
+
+def national(scope: Scope, flt: StatsFilter, on: date | None = None) -> dict[str, pd.DataFrame]:
+    """The nationwide tables `scope` may see, from the release in force on day `on`, perturbed."""
+    names = viewer_of(scope).tables
+    return tables(scope, flt.normalised(), names, Release.on_day(on or date.today()), CELL_KEY)
+
+
+def own(scope: Scope, flt: StatsFilter, district: str) -> dict[str, pd.DataFrame]:
+    """A contact's own district's tables, exact and live (every case as it is now)."""
+    names = viewer_of(scope, district).tables
+    return tables(scope, replace(flt.normalised(), districts=(district,)), names, None, EXACT)
+
+
+def assemble(flt: StatsFilter, national_tables: dict[str, pd.DataFrame], own_tables: dict[str, pd.DataFrame],
+             district: str | None, on: date | None = None) -> Dashboard:
+    """The dashboard of the two halves, with the release and method that describe them."""
+    flt = flt.normalised()
+    return Dashboard(national_tables, own_tables, district, flt.model_version or current_version(),
+                     Release.on_day(on or date.today()), CELL_KEY)
 
 
 def dashboard(scope: Scope, flt: StatsFilter, district: str | None = None,
               on: date | None = None) -> Dashboard:
     """Nationwide tables as `scope` may see them on day `on` (default today): released and perturbed;
     with `district` (a contact's own), that district's tables exact and live."""
-    names = _viewer(scope, district)
-    flt = flt.normalised()
-    release = Release.on_day(on or date.today())
-    national = tables(scope, flt, names, release, CELL_KEY)
-    own = {}
-    if district is not None:
-        own = tables(scope, replace(flt, districts=(district,)), names, None, EXACT)
-    return Dashboard(national, own, district, flt.model_version or current_version(), release, CELL_KEY)
+    viewer_of(scope, district)
+    return assemble(flt, national(scope, flt, on), own(scope, flt, district) if district else {},
+                    district, on)
 
 
 def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, on: date | None = None,
@@ -174,7 +206,7 @@ def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, 
     """
     if not scope.has(Role.ADMIN):
         raise AccessDenied()
-    names = _viewer(viewer or scope, district)
+    names = viewer_of(viewer or scope, district).tables
     flt = flt.normalised()
     release = Release.on_day(on or date.today())
     national = tables(viewer or scope, flt, names, release, EXACT)
@@ -198,6 +230,20 @@ def data_version(scope: Scope) -> tuple[object, ...]:
     """Changes whenever a case changes or a model version is published (a new version adds its
     levels and columns to the tables); statistics caches include it in their key."""
     return (*stats_raw.data_version(scope), *version_names())
+
+
+def release_version(scope: Scope, on: date | None = None) -> tuple[object, ...]:
+    """Changes when what the release in force on `on` holds could change: the cases registered before
+    its day and the follow-up history recorded before it. The app's own writes never move it (a new
+    case is registered after the day, a follow-up change is recorded after it); loading data from
+    outside does. Part of the nationwide half's cache key."""
+    release = Release.on_day(on or date.today())
+    return (release.day, *stats_raw.registered_before(scope, release.day))
+
+
+def district_version(scope: Scope, district: str) -> tuple[object, ...]:
+    """Changes whenever a case of `district` changes; part of the own half's cache key."""
+    return stats_raw.data_version(scope, district)
 
 
 def record_export(scope: Scope, *, page: str, table: str, fmt: str, flt: StatsFilter,

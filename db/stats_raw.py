@@ -18,6 +18,8 @@ few hundred grouped rows are nearly free. The counts are the same.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pandas as pd
 
 from db.connection import cursor
@@ -295,10 +297,26 @@ def month_bounds(scope: Scope) -> tuple[object, object]:
         return cur.execute("SELECT min(case_month), max(case_month) FROM cases").fetchone()
 
 
-def data_version(scope: Scope) -> tuple[object, ...]:
-    """Changes whenever a case is added, edited or deleted: part of every statistics cache key."""
+def data_version(scope: Scope, district: str | None = None) -> tuple[object, ...]:
+    """Changes whenever a case (of `district`, or of any) is added, edited or deleted."""
     check_stats_access(scope)
     with cursor() as cur:
         return tuple(cur.execute(
             "SELECT count(*), max(updated_at), coalesce(sum(row_version), 0), max(case_id) FROM cases"
-        ).fetchone())
+            " WHERE ? IS NULL OR district_code = ?", [district, district]).fetchone())
+
+
+def registered_before(scope: Scope, day: date) -> tuple[object, ...]:
+    """What changes only when cases registered, or follow-up changed, before `day` change: count, last
+    id and key sum of those cases, and the history rows recorded before the day."""
+    check_stats_access(scope)
+    cutoff = datetime.combine(day, datetime.min.time())
+    with cursor() as cur:
+        cases = cur.execute("SELECT count(*), max(case_id), coalesce(sum(record_key), 0) FROM cases"
+                            " WHERE created_at < ?", [cutoff]).fetchone()
+        history = cur.execute(
+            "SELECT (SELECT count(*) FROM case_history WHERE changed_at < ?)"
+            " + (SELECT count(*) FROM case_measure_history WHERE changed_at < ?)"
+            " + (SELECT count(*) FROM case_takedown_history WHERE changed_at < ?)",
+            [cutoff] * 3).fetchone()
+    return (*cases, *history)

@@ -1,47 +1,69 @@
-"""Landstal: the nationwide dashboard for project leaders; every figure released and perturbed in db/."""
+"""Landstal: the nationwide dashboard for project leaders; every figure released and perturbed in db/.
+
+One section is drawn per run (the open tab, kept in the URL), from cached blocks (stats_cache).
+"""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
-from db.districts import district_names
+from model.perturbation import CELL_KEY
 from model.published import TABLES
 from pages.components import stats_views as views
 from pages.components.exports import ExportContext
 from pages.components.session import require_page
-from pages.components.stats_filters import filtered_dashboard
-from pages.components.stats_sections import about_figures, block, hide_chart_toolbar
+from pages.components.stats_filters import filtered_figures
+from pages.components.stats_sections import about_figures, block, hide_chart_toolbar, open_section
 
 scope = require_page("national_stats")
 hide_chart_toolbar()
 st.title("Landstal", anchor=False)
 
-flt, dash = filtered_dashboard(scope, "national")
-about_figures(dash)
+figures = filtered_figures(scope, "national")
+about_figures(figures.release)
+ctx = ExportContext(scope, "landstal", figures.flt, None, figures.release, CELL_KEY)
+version = figures.measures_version
 
-names = district_names()
-t = dash.national
-ctx = ExportContext(scope, "landstal", flt, None, dash.release, dash.method)
-tabs = st.tabs(["Over tid", "Politikredse", "Tiltag", "Platforme og sletning", "Alder og køn",
-                "Politi og status"])
-with tabs[0]:
-    block(ctx, "sager-pr-maaned", TABLES["by_month"].title, *views.over_time(t, names),
+
+def over_time() -> None:
+    block(ctx, "sager-pr-maaned", TABLES["by_month"].title, *figures.drawn(views.over_time),
           caption="Den sorte streg er månedens samlede antal; søjlens dele er justeret hver for sig.")
-with tabs[1]:
-    block(ctx, "sager-pr-kreds", TABLES["by_district"].title, *views.by_district(t, names),
+
+
+def by_district() -> None:
+    block(ctx, "sager-pr-kreds", TABLES["by_district"].title, *figures.drawn(views.by_district),
           stacked=True)  # the map needs the full width for its names to be legible
-with tabs[2]:
-    block(ctx, "tiltag", f"{TABLES['measures'].title} (modelversion {dash.measures_version})",
-          *views.measures(t, names, dash.measures_version), stacked=True,
+
+
+def measures() -> None:
+    block(ctx, "tiltag", f"{TABLES['measures'].title} (modelversion {version})",
+          *figures.drawn(partial(views.measures, version=version)), stacked=True,
           caption="Hvert tiltag for sig; der vises ingen sum over tiltagene, da den ville afsløre "
                   "antallet af sager på niveauet.")
-with tabs[3]:
-    block(ctx, "platforme", TABLES["platforms"].title, *views.one_way(t, "platforms", "platform", names),
+
+
+def platforms() -> None:
+    block(ctx, "platforme", TABLES["platforms"].title,
+          *figures.drawn(partial(views.one_way, name="platforms", dim="platform")),
           caption="En sag kan nævne flere platforme.")
-    block(ctx, "sletning", TABLES["takedowns"].title, *views.one_way(t, "takedowns", "outcome", names),
+    block(ctx, "sletning", TABLES["takedowns"].title,
+          *figures.drawn(partial(views.one_way, name="takedowns", dim="outcome")),
           caption="Én anmodning pr. sag og platform.")
-with tabs[4]:
-    block(ctx, "alder-koen", TABLES["age_gender"].title, *views.age_gender(t, names))
-with tabs[5]:
-    block(ctx, "politi", TABLES["police"].title, *views.share_by_level(t, "police", "police", names))
-    block(ctx, "status", TABLES["status"].title, *views.share_by_level(t, "status", "status", names))
+
+
+def age_gender() -> None:
+    block(ctx, "alder-koen", TABLES["age_gender"].title, *figures.drawn(views.age_gender))
+
+
+def police_status() -> None:
+    block(ctx, "politi", TABLES["police"].title,
+          *figures.drawn(partial(views.share_by_level, name="police", dim="police")))
+    block(ctx, "status", TABLES["status"].title,
+          *figures.drawn(partial(views.share_by_level, name="status", dim="status")))
+
+
+open_section({"Over tid": over_time, "Politikredse": by_district, "Tiltag": measures,
+              "Platforme og sletning": platforms, "Alder og køn": age_gender,
+              "Politi og status": police_status})

@@ -31,11 +31,12 @@ TODAY = date(2026, 6, 15)
 def child(path: str, trial: int) -> None:
     """Save cases until killed, printing each acknowledged submission id."""
     from db.cases import create_case
-    from model.access import Membership, Role, Scope
+    from model.access import Role
     from tools.case_drafts import random_draft
+    from tools.demo import logged_in
 
     connection.configure(path)
-    scope = Scope(7, "crash@example.com", (Membership(Role.DISTRICT_CONTACT, "NSJ"),))
+    scope = logged_in("crash@example.com", Role.DISTRICT_CONTACT, "NSJ")
     rng = random.Random(trial)
     for n in range(100_000):
         draft = random_draft(rng, f"crash-{trial:02d}-{n:05d}", TODAY)

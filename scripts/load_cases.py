@@ -1,8 +1,10 @@
 """Load: N concurrent sessions (threads) save cases through db.cases; check and report figures.
 
 Usage: python scripts/load_cases.py [--sessions 32] [--cases 100] [--one-district]
-Every acknowledged case must be present, once, with no errors; every 10th save is submitted twice
-(a double click) and must return the same case. Prints p50/p99 save times.
+Every acknowledged case must be present, once, with no errors, each with its audit entry; every 10th
+save is submitted twice (a double click) and must return the same case. Prints p50/p99 save times.
+Each session is a district contact with a live login (tools.demo.logged_in): every save re-reads
+its rights, as in the app. scripts/bench_saves.py runs it beside raw inserts.
 """
 
 from __future__ import annotations
@@ -22,17 +24,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from db import connection
 from db.cases import create_case
 from db.migrate import migrate
-from model.access import Membership, Role, Scope
+from model.access import Role, Scope
 from tools.case_drafts import random_draft
+from tools.demo import logged_in
 
 DISTRICTS = ["NJY", "OJY", "MVJ", "SOJ", "SSJ", "FYN", "SSL", "MVS", "NSJ", "KVE", "KBH", "BOR",
              "GRL", "FAR"]
 TODAY = date(2026, 6, 15)
 
 
-def session(index: int, district: str, cases: int, acked: dict, times: list, errors: list) -> None:
-    scope = Scope(1000 + index, f"load{index}@example.com",
-                  (Membership(Role.DISTRICT_CONTACT, district),))
+def session(scope: Scope, index: int, district: str, cases: int, acked: dict, times: list,
+            errors: list) -> None:
     rng = random.Random(index)
     for n in range(cases):
         draft = random_draft(rng, f"load-{index:02d}-{n:04d}", TODAY)
@@ -48,21 +50,19 @@ def session(index: int, district: str, cases: int, acked: dict, times: list, err
             errors.append(f"{draft.submission_id}: {type(exc).__name__}: {exc}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sessions", type=int, default=32)
-    parser.add_argument("--cases", type=int, default=100)
-    parser.add_argument("--one-district", action="store_true")
-    args = parser.parse_args()
+def run(sessions: int, cases: int, one_district: bool = False) -> dict:
+    """`sessions` threads saving `cases` cases each into a fresh database; the figures and checks."""
     with tempfile.TemporaryDirectory() as tmp:
         connection.configure(Path(tmp) / "load.duckdb")
         migrate()
         acked: dict[str, tuple[str, str]] = {}
         times: list[float] = []
         errors: list[str] = []
+        districts = ["NSJ" if one_district else DISTRICTS[i % len(DISTRICTS)] for i in range(sessions)]
+        scopes = [logged_in(f"load{i}@example.com", Role.DISTRICT_CONTACT, d)
+                  for i, d in enumerate(districts)]
         threads = [threading.Thread(target=session, args=(
-            i, "NSJ" if args.one_district else DISTRICTS[i % len(DISTRICTS)], args.cases,
-            acked, times, errors)) for i in range(args.sessions)]
+            scopes[i], i, districts[i], cases, acked, times, errors)) for i in range(sessions)]
         start = time.perf_counter()
         for t in threads:
             t.start()
@@ -81,19 +81,35 @@ def main() -> int:
     missing = [s for s, v in acked.items() if stored.get(s) != v]
     codes = [c for _, _, c in rows]
     ms = sorted(t * 1000 for t in times)
-    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))] if ms else float("nan")
-    print(f"sessions={args.sessions} cases/session={args.cases} "
-          f"districts={'1 (NSJ)' if args.one_district else min(args.sessions, len(DISTRICTS))}")
-    print(f"acknowledged={len(acked)} stored={len(rows)} missing={len(missing)} "
-          f"duplicate_codes={len(codes) - len(set(codes))} numbering_gaps={gaps} "
-          f"audit_rows={audits} errors={len(errors)}")
-    print(f"save time ms: p50={statistics.median(ms):.1f} p99={p99:.1f} max={ms[-1]:.1f}; "
-          f"wall {wall:.1f} s, {len(ms) / wall:.0f} saves/s")
-    for err in errors[:5]:
+    ok = (not errors and not missing and len(rows) == len(acked) == len(set(codes)) == audits
+          and gaps == 0)
+    return {"sessions": sessions, "cases": cases, "acknowledged": len(acked), "stored": len(rows),
+            "missing": len(missing), "duplicate_codes": len(codes) - len(set(codes)), "gaps": gaps,
+            "audit_rows": audits, "errors": errors, "wall_s": wall,
+            "per_s": len(ms) / wall if ms else 0.0, "p50_ms": statistics.median(ms) if ms else None,
+            "p99_ms": ms[min(len(ms) - 1, int(len(ms) * 0.99))] if ms else None,
+            "max_ms": ms[-1] if ms else None, "ok": ok,
+            "districts": 1 if one_district else min(sessions, len(DISTRICTS))}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sessions", type=int, default=32)
+    parser.add_argument("--cases", type=int, default=100)
+    parser.add_argument("--one-district", action="store_true")
+    args = parser.parse_args()
+    r = run(args.sessions, args.cases, args.one_district)
+    print(f"sessions={r['sessions']} cases/session={r['cases']} districts={r['districts']}")
+    print(f"acknowledged={r['acknowledged']} stored={r['stored']} missing={r['missing']} "
+          f"duplicate_codes={r['duplicate_codes']} numbering_gaps={r['gaps']} "
+          f"audit_rows={r['audit_rows']} errors={len(r['errors'])}")
+    if r["p50_ms"] is not None:
+        print(f"save time ms: p50={r['p50_ms']:.1f} p99={r['p99_ms']:.1f} max={r['max_ms']:.1f}; "
+              f"wall {r['wall_s']:.1f} s, {r['per_s']:.0f} saves/s")
+    for err in r["errors"][:5]:
         print("  error:", err)
-    ok = not errors and not missing and len(rows) == len(acked) == len(set(codes)) and gaps == 0
-    print("OK" if ok else "FAILED")
-    return 0 if ok else 1
+    print("OK" if r["ok"] else "FAILED")
+    return 0 if r["ok"] else 1
 
 
 if __name__ == "__main__":

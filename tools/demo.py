@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 from db import help_contacts, meta
+from db.connection import cursor
 from db.demo_courses import seed_demo_courses
 from db.users import assign, bootstrap_admins
 from model.access import Membership, Role, Scope
 from model.help_contacts import HelpContact
+from model.session import Session
 from tools.demo_cases import seed_demo_cases
 from tools.devstack import DemoUser
 
@@ -35,6 +39,25 @@ MEMBERSHIPS: dict[str, list[tuple[Role, str | None]]] = {
 }
 
 SEEDER = Scope(user_id=0, email="demo-seed", memberships=(Membership(Role.ADMIN),))
+
+
+SCRIPT_ISSUER = "https://scripts.local"  # the login of a script acting as a user (never trusted)
+
+
+def logged_in(email: str, role: Role, district: str | None) -> Scope:
+    """A user invited with `role` in `district`, as a script acting for them sees them: their scope
+    with a live session (load and crash scripts; the writes re-read it like any other)."""
+    with cursor() as cur:
+        held = cur.execute("SELECT count(*) FROM memberships JOIN users USING (user_id) WHERE email = ?"
+                           " AND role = ? AND district_code IS NOT DISTINCT FROM ?",
+                           [email, role.value, district]).fetchone()[0]
+    if not held:
+        assign(SEEDER, email, role.value, district)
+    with cursor() as cur:
+        user_id = cur.execute("SELECT user_id FROM users WHERE email = ?", [email]).fetchone()[0]
+    now = int(time.time())
+    return Scope(user_id, email, (Membership(role, district),),
+                 session=Session(SCRIPT_ISSUER, email, now, now + 8 * 3600))
 
 
 def seed_users() -> None:

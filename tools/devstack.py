@@ -78,11 +78,12 @@ def write_secrets(path: Path, oidc_port: int, admins: list[str]) -> Path:
 
 
 def start_streamlit(port: int, secrets_file: Path, db_path: Path,
-                    log: Path | None = None, extra_env: dict[str, str] | None = None
-                    ) -> subprocess.Popen:
-    """`streamlit run app.py` headless on the loopback interface; returns once it is healthy."""
+                    log: Path | None = None, extra_env: dict[str, str] | None = None,
+                    script: Path = ROOT / "app.py") -> subprocess.Popen:
+    """`streamlit run app.py` (or `script`) headless on the loopback interface; returns once it is
+    healthy."""
     env = {**os.environ, "HMD_DB_PATH": str(db_path), **(extra_env or {})}
-    args = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+    args = [sys.executable, "-m", "streamlit", "run", str(script),
             "--server.headless", "true", "--server.address", HOST, "--server.port", str(port),
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
             "--secrets.files", str(secrets_file)]

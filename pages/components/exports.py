@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -91,13 +90,13 @@ def table_bytes(table: pd.DataFrame, fmt: str, title: str, caption: str = "") ->
     return buffer.getvalue()
 
 
-def chart_bytes(chart: alt.TopLevelMixin, fmt: str, title: str = "", caption: str = "") -> bytes:
-    """The chart as an image, with its title and the caption as subtitle."""
+def chart_bytes(chart: dict, fmt: str, title: str = "", caption: str = "") -> bytes:
+    """The chart (its Vega-Lite spec) as an image, with its title and the caption as subtitle."""
     import vl_convert as vlc  # a large library: loaded when someone exports, not on every page
 
+    spec = dict(chart)
     if title or caption:
-        chart = chart.properties(title=alt.Title(title, subtitle=[caption] if caption else []))
-    spec = chart.to_dict()
+        spec["title"] = {"text": title, "subtitle": [caption] if caption else []}
     if fmt == "png":
         return vlc.vegalite_to_png(spec, scale=2)
     return vlc.vegalite_to_svg(spec).encode("utf-8")
@@ -116,7 +115,7 @@ def _table_file(table: pd.DataFrame, fmt: str, title: str, caption: str) -> byte
     return table_bytes(table, fmt, title, caption)
 
 
-def _chart_file(chart: alt.TopLevelMixin, fmt: str, title: str, caption: str) -> bytes:
+def _chart_file(chart: dict, fmt: str, title: str, caption: str) -> bytes:
     return chart_bytes(chart, fmt, title, caption)
 
 
@@ -127,10 +126,11 @@ def file_name(page: str, name: str, flt: StatsFilter, fmt: str) -> str:
 
 
 def export_buttons(ctx: ExportContext, name: str, *, table: pd.DataFrame | None = None,
-                   chart: alt.TopLevelMixin | None = None, title: str = "") -> None:
-    """A row of download buttons for one table and/or chart. The row wraps rather than squeezing
-    its buttons (in narrow columns they read "C.", "E."), and each button is named for screen
-    readers by what it downloads ("CSV Sager pr. måned og niveau, hele landet"), not only "CSV"."""
+                   chart: dict | None = None, title: str = "") -> None:
+    """A row of download buttons for one table and/or chart (its Vega-Lite spec). The row wraps
+    rather than squeezing its buttons (in narrow columns they read "C.", "E."), and each button is
+    named for screen readers by what it downloads ("CSV Sager pr. måned og niveau, hele landet"),
+    not only "CSV"."""
     formats = (["csv", "xlsx"] if table is not None else []) + (["png", "svg"] if chart else [])
     what = f"{title}, {'hele landet' if ctx.release is not None else 'egen kreds'}"
     row = st.container(horizontal=True, gap="small")

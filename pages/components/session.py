@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 import urllib.request
+from collections.abc import Iterator
 from typing import Any
 
 import streamlit as st
@@ -79,6 +81,21 @@ def claims() -> dict[str, Any]:
     return user.to_dict()
 
 
+_this_run = threading.local()  # the scope the router resolved for the run on this thread
+
+
+@contextlib.contextmanager
+def resolved_for_run(scope: Scope) -> Iterator[None]:
+    """The router's scope, resolved at the start of this run, for the page it runs: one login
+    resolution per run instead of two. Streamlit runs a script run on one thread; the scope is
+    gone when the page returns (or stops)."""
+    _this_run.scope = scope
+    try:
+        yield
+    finally:
+        _this_run.scope = None
+
+
 def current_scope() -> Scope | None:
     """The logged-in user's scope, or None (nobody logged in, or no access).
 
@@ -107,7 +124,7 @@ def require_page(key: str) -> Scope:
         st.warning("Du er ikke logget ind.")
         st.stop()
     try:
-        scope = current_scope()
+        scope = getattr(_this_run, "scope", None) or current_scope()
     except SessionEnded as exc:
         st.warning(exc.user_message)
         st.stop()

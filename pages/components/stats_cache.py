@@ -1,46 +1,153 @@
-"""Cached statistics per caller, filter and day, invalidated by the database's data version.
+"""What the statistics pages draw, cached: the published tables and, per block, the chart's spec and
+the tables shown and exported, shared by every caller who may see the same.
 
-Why a data version in the key rather than only clearing on save: the version is read from the
-database on every run (count, latest update and version sum of the cases, a few milliseconds even
-at 10M cases), so a case saved by any session, process or tool makes the next run recompute. The
-scope is a normal argument, so one user's (or tenant's) result is never served to another.
-`clear_stats_cache()` is there for code that wants the memory back at once after a write.
+Keys. A cache key holds everything that decides what the caller may see, and nothing else:
+- the `Viewer` (db.stats: the tables the caller's roles allow, the district they see exactly), read
+  from the scope on every run, so a revoked role takes effect at once. Not the scope itself:
+  st.cache_data hashes a dataclass by all its fields, and the scope carries the login session, so
+  every login would get its own copy of the same figures;
+- the filter, and the day for the nationwide half (the release in force);
+- the version of the data the half is made of, read on every run (a few milliseconds at a million
+  cases): the nationwide half's `release_version` changes only when what the release in force holds
+  changes (never with a save: a new case waits for its release), the own half's `district_version`
+  with any change to the district's cases. So a saved case recomputes its own district's figures
+  and nothing else.
+
+Values. A block's chart is kept as its Vega-Lite spec, a plain dict made by `to_dict(validate=False)`:
+validating a spec against the schema was half the cost of a rerun, and the specs each chart builder
+makes are validated in tests. The chart builders (pages/components/charts.py) and the views
+(stats_views.py) stay the one source of each chart and table; this module calls them and keeps what
+they give.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
+from types import FunctionType
+from typing import NamedTuple
 
+import pandas as pd
 import streamlit as st
 
 from db import stats
+from db.districts import district_names
+from db.model_registry import current_version
+from db.stats import Viewer
 from model.access import Scope
+from model.release import Release
 from model.stats_filter import StatsFilter
+from pages.components.stats_views import View
+
+NATIONAL, OWN = "national", "own"
+# A view function is part of a block's key by its qualified name (st.cache_data cannot hash a
+# function; a partial's arguments are hashed as they are).
+BY_NAME = {FunctionType: lambda f: f"{f.__module__}.{f.__qualname__}"}
 
 
-@st.cache_data(show_spinner="Beregner tallene ...", max_entries=128)
-def cached_dashboard(scope: Scope, flt: StatsFilter, district: str | None, on: date,
-                     data_version: tuple) -> stats.Dashboard:
-    return stats.dashboard(scope, flt, district, on)
+@dataclass(frozen=True)
+class Key:
+    """What decides the figures of one half (NATIONAL or OWN) of a statistics page."""
+
+    viewer: Viewer
+    half: str
+    flt: StatsFilter
+    on: date | None  # the day (the release in force); None for the own half, which is live
+    version: tuple  # release_version or district_version
+
+
+class Drawn(NamedTuple):
+    """One block as drawn: the chart's Vega-Lite spec (None: a table only), the table on screen,
+    the table for files, and the chart's description in words (part of its text alternative)."""
+
+    spec: dict | None
+    table: pd.DataFrame
+    file_table: pd.DataFrame
+    description: str = ""
+
+
+def spec(chart) -> dict | None:
+    """The chart's Vega-Lite spec as a plain dict, not validated (see the module doc)."""
+    return None if chart is None else chart.to_dict(validate=False)
+
+
+@st.cache_data(show_spinner="Beregner tallene ...", max_entries=64)
+def _tables(key: Key, _scope: Scope) -> dict[str, pd.DataFrame]:
+    if key.half == OWN:
+        return stats.own(_scope, key.flt, key.viewer.district)
+    return stats.national(_scope, key.flt, key.on)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024, hash_funcs=BY_NAME)
+def _drawn(key: Key, build: Callable[..., View], _scope: Scope) -> Drawn:
+    view = build(_tables(key, _scope), names=district_names())
+    return Drawn(spec(view.chart), view.table, view.file_table, view.description)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_bounds(scope: Scope, released: bool, on: date, data_version: tuple) -> tuple[object, object]:
-    return stats.period_bounds(scope, on if released else None)
+def _versions_found(key: Key, _scope: Scope) -> list[str]:
+    return [v for v in dict.fromkeys(_tables(key, _scope)["calibration"]["version"]) if v]
 
 
-def dashboard(scope: Scope, flt: StatsFilter, district: str | None = None) -> stats.Dashboard:
-    """The dashboard for this caller and filter today (the release in force), recomputed only when the
-    day or the cases changed."""
-    return cached_dashboard(scope, flt, district, date.today(), stats.data_version(scope))
+@dataclass(frozen=True)
+class Figures:
+    """The figures one caller may see on one run of a statistics page. Not a cache key: it holds the
+    scope (read this run), which computes what is not cached yet; its keys were made from that
+    scope's viewer, so whoever computes a key's figures is one of the callers it stands for."""
+
+    scope: Scope
+    flt: StatsFilter
+    national: Key
+    own: Key | None = None
+
+    @property
+    def release(self) -> Release:
+        assert self.national.on is not None
+        return Release.on_day(self.national.on)
+
+    @property
+    def measures_version(self) -> str:
+        """The model version whose measures are shown (the filter's, else the current one)."""
+        return self.flt.model_version or current_version()
+
+    def drawn(self, build: Callable[..., View], half: str = NATIONAL) -> Drawn:
+        """One block of `half` as `build` (a view of stats_views, or a partial of one; called with
+        the tables and `names`) draws it, made once per key."""
+        key = self.own if half == OWN else self.national
+        assert key is not None
+        return _drawn(key, build, self.scope)
+
+    def tables(self, half: str = NATIONAL) -> dict[str, pd.DataFrame]:
+        key = self.own if half == OWN else self.national
+        assert key is not None
+        return _tables(key, self.scope)
+
+    def versions_found(self) -> list[str]:
+        """The model versions of the cases in the nationwide tables (the calibration page's sections)."""
+        return _versions_found(self.national, self.scope)
+
+
+def figures(scope: Scope, flt: StatsFilter, district: str | None = None) -> Figures:
+    """The caller's figures for `flt` today. Their rights are read now: AccessDenied or NotFound
+    when they may not see them; a ValidationError for an impossible filter."""
+    viewer = stats.viewer_of(scope, district)
+    flt = flt.normalised()
+    on = date.today()
+    national = Key(replace(viewer, district=None), NATIONAL, flt, on, stats.release_version(scope, on))
+    own = None
+    if district is not None:
+        own = Key(viewer, OWN, flt, None, stats.district_version(scope, district))
+    return Figures(scope, flt, national, own)
 
 
 def bounds(scope: Scope, released: bool = True) -> tuple[object, object]:
-    """First and last month to offer: up to the last released month for nationwide pages."""
-    return cached_bounds(scope, released, date.today(), stats.data_version(scope))
+    """First and last month to offer: up to the last released month for nationwide pages (one
+    min/max query: cheaper than a version read to key a cache on)."""
+    return stats.period_bounds(scope, date.today() if released else None)
 
 
 def clear_stats_cache() -> None:
-    """Drop every cached statistic (e.g. right after a case is saved)."""
-    cached_dashboard.clear()
-    cached_bounds.clear()
+    """Drop every cached statistic (e.g. to give the memory back at once)."""
+    for cached in (_tables, _drawn, _versions_found):
+        cached.clear()

@@ -8,7 +8,6 @@ import streamlit as st
 
 from db.districts import all_districts
 from db.model_registry import all_level_numbers, version_names
-from db.stats import Dashboard
 from model.access import Scope
 from model.errors import DomainError
 from model.months import add_months, month_range
@@ -61,14 +60,13 @@ def _level(number: int) -> str:
     return f"Niveau {number}"
 
 
-def filtered_dashboard(scope: Scope, key: str, district: str | None = None
-                       ) -> tuple[StatsFilter, Dashboard]:
-    """The filter bar and the (cached, perturbed) dashboard it selects; a domain error is shown in
+def filtered_figures(scope: Scope, key: str, district: str | None = None) -> stats_cache.Figures:
+    """The filter bar and the (cached, perturbed) figures it selects; a domain error is shown in
     Danish and stops the page, so every statistics page handles bad filters the same way."""
     try:
         flt = filter_bar(key, stats_cache.bounds(scope, released=district is None),
                          districts=district is None)
-        return flt, stats_cache.dashboard(scope, flt, district)
+        return stats_cache.figures(scope, flt, district)
     except DomainError as exc:
         show_error(exc)
         st.stop()

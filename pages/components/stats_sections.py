@@ -3,13 +3,13 @@ what every statistics page says about its figures."""
 
 from __future__ import annotations
 
-import altair as alt
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
-from db.stats import Dashboard
 from model.published import METHOD_NOTE
-from model.release import POLICY
+from model.release import POLICY, Release
 from pages.components.exports import ExportContext, export_buttons
 
 # Streamlit 1.67 draws its own toolbar on every chart ("Download as PNG", "Show data", and "Copy
@@ -23,14 +23,16 @@ CHART_TOOLBAR_CSS = (
 )
 
 
+SECTION_KEY = "afsnit"  # the query parameter that names a page's open section
+
+
 def hide_chart_toolbar() -> None:
     st.html(CHART_TOOLBAR_CSS)
 
 
-def about_figures(dash: Dashboard, own_name: str | None = None) -> None:
+def about_figures(release: Release | None, own_name: str | None = None) -> None:
     """The page's plain-Danish note on what the numbers are: adjusted, released, and (for a contact)
     their own district exact and live."""
-    release = dash.release
     lines = [METHOD_NOTE]
     if release is not None:
         lines.append(f"Landstallene er frigivet {release.day:%d.%m.%Y} og dækker måneder til og med "
@@ -40,23 +42,34 @@ def about_figures(dash: Dashboard, own_name: str | None = None) -> None:
     st.caption(" ".join(lines))
 
 
-def block(ctx: ExportContext, name: str, title: str, chart: alt.TopLevelMixin | None,
+def block(ctx: ExportContext, name: str, title: str, chart: dict | None,
           table: pd.DataFrame, file_table: pd.DataFrame, description: str = "",
           caption: str | None = None, stacked: bool = False, level: int = 2) -> None:
-    """Title (a heading of `level` 2 or 3, so the page's outline never skips one), chart (left) and
-    table (right; below it when `stacked`), then the downloads. The chart's text alternative is its
-    title and `description`; its figures are in the table beside it."""
+    """Title (a heading of `level` 2 or 3, so the page's outline never skips one), chart (its
+    Vega-Lite spec: left) and table (right; below it when `stacked`), then the downloads. The
+    chart's text alternative is its title and `description`; its figures are in the table beside it."""
     (st.header if level == 2 else st.subheader)(title, anchor=False)
     if caption:
         st.caption(caption)
     alt_text = f"{title}. {description} Tallene står i tabellen.".replace(". .", ".")
     if chart is not None and stacked:
-        st.altair_chart(chart, theme=None, width="stretch", alt=alt_text)
+        st.vega_lite_chart(chart, theme=None, width="stretch", alt=alt_text)
         st.dataframe(table, hide_index=True, width="stretch")
     elif chart is not None:
         left, right = st.columns(2, gap="medium")
-        left.altair_chart(chart, theme=None, width="stretch", alt=alt_text)
+        left.vega_lite_chart(chart, theme=None, width="stretch", alt=alt_text)
         right.dataframe(table, hide_index=True, width="stretch")
     else:
         st.dataframe(table, hide_index=True, width="stretch")
     export_buttons(ctx, name, table=file_table, chart=chart, title=title)
+
+
+def open_section(sections: dict[str, Callable[[], None]], key: str = SECTION_KEY) -> None:
+    """Tabs for `sections` (label -> the function that draws it) of which only the open one is
+    drawn: a rerun costs one section, not all. The open tab is kept in the URL (`?afsnit=...`), so
+    a link or a reload opens the same section."""
+    tabs = st.tabs(list(sections), key=key, bind="query-params")
+    for tab, draw in zip(tabs, sections.values(), strict=True):
+        if tab.open:
+            with tab:
+                draw()

@@ -9,14 +9,16 @@ from datetime import date
 import pandas as pd
 import pyarrow as pa
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from db.published import published, viewer_scope
 from db.synthetic import GENERATOR, generate
 from model.access import Role
 from model.published import TABLES, TOTAL
 from model.stats_filter import StatsFilter
-from pages.components.stats_sections import CHART_TOOLBAR_CSS
+from pages.components.stats_sections import CHART_TOOLBAR_CSS, SECTION_KEY
 from tests.app.helpers import claims_for, run_page
+from tests.conftest import ROOT
 
 LEADER = "leder@example.com"
 CONTACT = "kontakt@example.com"
@@ -61,25 +63,54 @@ def captions(at) -> str:
     return " ".join(c.value for c in at.caption)
 
 
+def open_section(at, label: str):
+    """The page with section `label` open (only the open section is drawn)."""
+    at.session_state[SECTION_KEY] = label
+    return at.run()
+
+
+def every_section(at) -> tuple[list[pd.DataFrame], list[pd.DataFrame], list[str]]:
+    """The tables, chart data and download labels of all sections, each opened in turn."""
+    tables, charts, downloads = [], [], []
+    for tab in [t.label for t in at.tabs]:
+        open_section(at, tab)
+        assert not at.exception
+        tables += [d.value for d in at.dataframe]
+        charts += chart_data(at)
+        downloads += [b.proto.label for b in at.get("download_button")]
+    return tables, charts, downloads
+
+
 def test_project_leader_sees_adjusted_nationwide_figures_and_is_told_so(data):
     at = run_page("pages/national_stats.py", claims_for(LEADER))
     assert not at.exception
     assert at.title[0].value == "Landstal"
-    assert len(at.dataframe) == 8
-    shown = [v for d in at.dataframe for v in counts(d.value)]
+    assert "let justeret (højst ±2)" in captions(at) and "frigivet" in captions(at)
+    tables, charts, labels = every_section(at)
+    assert len(tables) == 8
+    shown = [v for d in tables for v in counts(d)]
     assert shown and not small(shown)
-    for frame in chart_data(at):
+    for frame in charts:
         if "n" in frame:
             assert not small(frame["n"].tolist())
-    assert "let justeret (højst ±2)" in captions(at) and "frigivet" in captions(at)
-    labels = [b.proto.label for b in at.get("download_button")]
     assert {label.split(" **")[0] for label in labels} == {"CSV", "Excel", "PNG", "SVG"}
     assert len(set(labels)) == len(labels)  # each names its table for screen readers
 
 
-def test_the_page_shows_exactly_what_db_published_prints(data):
+def test_only_the_open_section_is_drawn_and_the_url_names_it(data):
     at = run_page("pages/national_stats.py", claims_for(LEADER))
-    page = at.dataframe[1].value.set_index("Politikreds")["Antal"].map(number)
+    assert at.tabs[0].label == "Over tid"
+    assert [d.value.columns[0] for d in at.dataframe] == ["Måned"]  # by month only
+    linked = AppTest.from_file(str(ROOT / "pages/national_stats.py"), default_timeout=30)
+    linked.user = claims_for(LEADER)
+    linked.query_params[SECTION_KEY] = "Politikredse"  # a link to the section, or a reload
+    linked.run()
+    assert [d.value.columns[0] for d in linked.dataframe] == ["Politikreds"]
+
+
+def test_the_page_shows_exactly_what_db_published_prints(data):
+    at = open_section(run_page("pages/national_stats.py", claims_for(LEADER)), "Politikredse")
+    page = at.dataframe[0].value.set_index("Politikreds")["Antal"].map(number)
     flt = StatsFilter(date(2024, 1, 1), date(2024, 12, 1))
     doc = published(viewer_scope("leader")[0], None, flt)
     table = next(t for t in doc["tables"] if t["name"] == "by_district")
@@ -107,7 +138,7 @@ def test_district_contact_sees_own_district_exact_beside_the_adjusted_country(da
     at = run_page("pages/district_stats.py", claims_for(CONTACT))
     assert not at.exception
     assert "Bornholms Politi" in at.title[0].value
-    frames = [d.value for d in at.dataframe]
+    frames, _, _ = every_section(at)
     own, national = frames[0:12:2], frames[1:12:2]
     assert any(small(counts(f)) for f in own)  # Bornholm's own small counts are there, exact
     assert not any(small(counts(f)) for f in national)
@@ -118,7 +149,7 @@ def test_district_contact_sees_own_district_exact_beside_the_adjusted_country(da
 
 
 def test_district_contact_sees_other_districts_only_adjusted(data):
-    at = run_page("pages/district_stats.py", claims_for(CONTACT))
+    at = open_section(run_page("pages/district_stats.py", claims_for(CONTACT)), "Politikredse")
     by_district = at.dataframe[-1].value
     others = by_district[~by_district["Politikreds"].isin([TOTAL])]
     assert not small(number(v) for v in others["Antal"])
@@ -159,5 +190,5 @@ def test_filtering_by_district_narrows_the_nationwide_tables(data):
     at = run_page("pages/national_stats.py", claims_for(LEADER))
     at.multiselect(key="national-districts").set_value(["KBH", "OJY"]).run()
     assert not at.exception
-    by_district = at.dataframe[1].value
+    by_district = open_section(at, "Politikredse").dataframe[0].value
     assert list(by_district["Politikreds"]) == ["Østjyllands Politi", "Københavns Politi", TOTAL]

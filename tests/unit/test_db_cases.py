@@ -160,3 +160,18 @@ def test_an_unknown_model_version_is_refused(fresh_db):
     with pytest.raises(ValidationError, match="en anden version af modellen end den, der gælder nu"):
         create_case(NSJ, "NSJ", draft(model_version="2030"), today=TODAY)
     assert count("cases") == 0
+
+
+def test_a_save_writes_its_measures_and_its_takedowns_with_one_statement_each(fresh_db, monkeypatch):
+    from db.connection import insert_rows
+
+    written = []
+
+    def recorded(cur, into, rows):
+        written.append((into.split()[0], len(rows)))
+        insert_rows(cur, into, rows)
+
+    monkeypatch.setattr(cases, "insert_rows", recorded)
+    create_case(NSJ, "NSJ", draft(), today=TODAY)
+    assert written == [("case_measures", count("case_measures")), ("case_takedowns", 2)]
+    assert count("case_measures") > 1

@@ -74,3 +74,19 @@ def test_a_commit_conflict_becomes_a_conflict_error_with_its_cause_and_writes_no
     assert isinstance(caught.value.__cause__, duckdb.TransactionException)
     with cursor() as cur:
         assert cur.execute("SELECT value FROM app_meta WHERE key = 'k'").fetchone()[0] == "first"
+
+
+def test_rows_go_in_with_one_statement_all_or_none(fresh_db):
+    import pytest
+
+    from db.connection import insert_rows, transaction
+    from model.errors import StorageError
+
+    with transaction() as cur:
+        insert_rows(cur, "app_meta (key, value)", [])  # nothing to write: no statement
+        insert_rows(cur, "app_meta (key, value)", [["a", "1"], ["b", "2"], ["c", "3"]])
+    with pytest.raises(StorageError), transaction() as cur:
+        insert_rows(cur, "app_meta (key, value)", [["d", "4"], ["a", "again"]])  # one duplicate
+    with cursor() as cur:
+        assert cur.execute("SELECT key, value FROM app_meta ORDER BY key").fetchall() == [
+            ("a", "1"), ("b", "2"), ("c", "3")]

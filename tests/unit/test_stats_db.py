@@ -253,3 +253,22 @@ def test_follow_up_after_a_release_moves_released_figures_only_at_the_next_revis
     next_year = stats.true_dashboard(ADMIN, YEAR, on=date(date.today().year + 1, 7, 15), viewer=LEADER)
     for name in ("status", "takedowns", "measures"):
         assert not next_year.national[name].equals(released[name]), name  # the revision has it
+
+
+def test_saves_and_follow_up_move_their_districts_version_but_never_the_releases(fresh_db):
+    from db.case_updates import set_status
+
+    generate(GENERATOR, 200, seed=9, first_month=date(2026, 1, 1), months=3)
+    release, nsj, bor = (stats.release_version(LEADER), stats.district_version(NSJ, "NSJ"),
+                         stats.district_version(CONTACT, "BOR"))
+    create_case(NSJ, "NSJ", draft(month=date(2026, 3, 1)))
+    with cursor() as cur:
+        old, version = cur.execute("SELECT case_code, row_version FROM cases WHERE district_code = 'NSJ'"
+                                   " ORDER BY case_id LIMIT 1").fetchone()
+    set_status(NSJ, old, version, "closed")  # a released case's follow-up
+    assert stats.release_version(LEADER) == release
+    assert stats.district_version(NSJ, "NSJ") != nsj
+    assert stats.district_version(CONTACT, "BOR") == bor
+    with transaction() as cur:  # data changed from outside the app (a tool, a restore) does move it
+        cur.execute("UPDATE cases SET record_key = record_key + 1 WHERE case_id = 1")
+    assert stats.release_version(LEADER) != release

@@ -37,6 +37,8 @@ def _value_widget(name: str, current: Any, model: HandlingModel, key: str) -> An
         low, high = bound("mindst", bounds.at_least, ""), bound("højst", bounds.at_most, "_max")
         return None if low is None and high is None else Range(at_least=low, at_most=high)
     known = options(name, model)
+    if fact.kind == "level":  # by number: a typed title is longer than a chip (cut at 1024 px)
+        known = {n: f"Niveau {n}" for n in known}
     chosen = current if isinstance(current, tuple) else (() if current is None else (current,))
     picked = st.multiselect(fact.label, list(known), default=[v for v in chosen if v in known],
                             format_func=lambda v: str(known[v]), key=key, placeholder=UNUSED)

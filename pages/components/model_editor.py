@@ -49,8 +49,10 @@ def editor(scope, draft: drafts.Draft) -> None:
         st.session_state[LEVEL_KEY] = st.session_state.pop(NEXT_LEVEL)
     if st.session_state.get(LEVEL_KEY) not in model.level_numbers:
         st.session_state[LEVEL_KEY] = model.level_numbers[0]
+    # By number only: a title a leader typed can be longer than the box (cut at 1024 px); the
+    # chosen level's title stands in full in its text form right below.
     number = st.selectbox("Niveau", model.level_numbers, key=LEVEL_KEY,
-                          format_func=lambda n: f"Niveau {n}: {model.level(n).title or '(uden titel)'}")
+                          format_func=lambda n: f"Niveau {n}")
     level = model.level(number)
     _level_texts(scope, draft, level)
     st.subheader("Indikatorer", anchor=False)

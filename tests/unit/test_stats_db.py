@@ -256,7 +256,8 @@ def test_follow_up_after_a_release_moves_released_figures_only_at_the_next_revis
 
 
 def test_saves_and_follow_up_move_their_districts_version_but_never_the_releases(fresh_db):
-    from db.case_updates import set_status
+    from db.case_closing import close_case
+    from tests.unit.case_helpers import CLOSE
 
     generate(GENERATOR, 200, seed=9, first_month=date(2026, 1, 1), months=3)
     release, nsj, bor = (stats.release_version(LEADER), stats.district_version(NSJ, "NSJ"),
@@ -265,7 +266,7 @@ def test_saves_and_follow_up_move_their_districts_version_but_never_the_releases
     with cursor() as cur:
         old, version = cur.execute("SELECT case_code, row_version FROM cases WHERE district_code = 'NSJ'"
                                    " ORDER BY case_id LIMIT 1").fetchone()
-    set_status(NSJ, old, version, "closed")  # a released case's follow-up
+    close_case(NSJ, old, version, CLOSE)  # a released case's follow-up
     assert stats.release_version(LEADER) == release
     assert stats.district_version(NSJ, "NSJ") != nsj
     assert stats.district_version(CONTACT, "BOR") == bor

@@ -18,7 +18,8 @@ import pandas as pd
 from db.connection import cursor
 from db.model_drafts import get_draft
 from db.model_registry import model_of
-from db.model_stats import Table, check_leader, publish_tables, release_on
+from db.model_stats import check_leader, publish_tables, release_on
+from db.stats_publish import Spec
 from db.stats_raw import released_cases, where
 from model.access import Scope
 from model.backtest import UNCHANGED, Outcome, run
@@ -85,7 +86,7 @@ def _frame(outcomes: list[Outcome], columns: dict[str, object]) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
-def tables(outcomes: list[Outcome], parent: HandlingModel, draft: HandlingModel) -> list[Table]:
+def tables(outcomes: list[Outcome], parent: HandlingModel, draft: HandlingModel) -> list[Spec]:
     """The five tables of a backtest, all over the same cases."""
     levels = sorted(set(parent.level_numbers) | set(draft.level_numbers)
                     | {o.chosen for o in outcomes})
@@ -93,19 +94,19 @@ def tables(outcomes: list[Outcome], parent: HandlingModel, draft: HandlingModel)
     groups = list(dict.fromkeys(group_label(o) for o in sorted(
         changed, key=lambda o: (o.parent, o.draft, o.why))))
     return [
-        Table("agreement", _frame(outcomes, {
+        Spec("agreement", _frame(outcomes, {
             "parent_agrees": lambda o: YES if o.parent == o.chosen else NO,
             "draft_agrees": lambda o: YES if o.draft == o.chosen else NO}),
             "parent_agrees", "draft_agrees", [YES, NO], [YES, NO]),
-        Table("calibration_parent", _frame(outcomes, {"parent": lambda o: o.parent,
+        Spec("calibration_parent", _frame(outcomes, {"parent": lambda o: o.parent,
                                                       "level": lambda o: o.chosen}),
               "parent", "level", levels, levels),
-        Table("calibration_draft", _frame(outcomes, {"draft": lambda o: o.draft,
+        Spec("calibration_draft", _frame(outcomes, {"draft": lambda o: o.draft,
                                                      "level": lambda o: o.chosen}),
               "draft", "level", levels, levels),
-        Table("changes", _frame(outcomes, {"parent": lambda o: o.parent, "draft": lambda o: o.draft}),
+        Spec("changes", _frame(outcomes, {"parent": lambda o: o.parent, "draft": lambda o: o.draft}),
               "parent", "draft", levels, levels),
-        Table("groups", _frame(changed, {"group": group_label}), "group", None, groups),
+        Spec("groups", _frame(changed, {"group": group_label}), "group", None, groups),
     ]
 
 

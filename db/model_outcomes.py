@@ -18,7 +18,8 @@ import pandas as pd
 
 from db.connection import cursor
 from db.model_registry import all_level_numbers
-from db.model_stats import Table, check_leader, publish_tables, release_on
+from db.model_stats import check_leader, publish_tables, release_on
+from db.stats_publish import Spec
 from db.stats_raw import month_cutoff, released_cases, where
 from model.access import Scope
 from model.closing import LEVEL_FIT, SITUATION
@@ -119,20 +120,20 @@ def outcomes(scope: Scope, flt: StatsFilter, release: Release | None = None
     closings, helped = _closings(flt, release), _helped(flt, release)
     levels = sorted(set(all_level_numbers()) | set(moves.get("to_level", []))
                     | set(moves.get("from_level", [])) | set(closings.get("level", [])))
-    out: list[Table] = []
+    out: list[Spec] = []
     for v in _versions(moves):
-        out += [Table(f"moves:{v}", _slice(moves, v, ["from_level", "to_level"]), "from_level",
+        out += [Spec(f"moves:{v}", _slice(moves, v, ["from_level", "to_level"]), "from_level",
                       "to_level", levels, levels, {"version": v}),
-                Table(f"direction:{v}", _slice(moves, v, ["direction"]), "direction", None,
+                Spec(f"direction:{v}", _slice(moves, v, ["direction"]), "direction", None,
                       DIRECTIONS, (), {"version": v})]
-    out.append(Table("reassessed", reassessed, "version", "reassessed", _versions(reassessed),
+    out.append(Spec("reassessed", reassessed, "version", "reassessed", _versions(reassessed),
                      YES_NO))
     for v in _versions(closings):
-        out += [Table(f"fit:{v}", _slice(closings, v, ["level", "level_fit"]), "level", "level_fit",
+        out += [Spec(f"fit:{v}", _slice(closings, v, ["level", "level_fit"]), "level", "level_fit",
                       levels, list(LEVEL_FIT), {"version": v}),
-                Table(f"situation:{v}", _slice(closings, v, ["level", "situation"]), "level",
+                Spec(f"situation:{v}", _slice(closings, v, ["level", "situation"]), "level",
                       "situation", levels, list(SITUATION), {"version": v})]
     for v in _versions(helped):
-        out.append(Table(f"helped:{v}", _slice(helped, v, ["measure"]), "measure", None, [], (),
+        out.append(Spec(f"helped:{v}", _slice(helped, v, ["measure"]), "measure", None, [], (),
                          {"version": v}))
     return publish_tables(out)

@@ -9,7 +9,6 @@ force (`release_on`, model/release.py), as the dashboards are. Project leaders o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -19,19 +18,6 @@ from model.access import Role, Scope
 from model.errors import AccessDenied
 from model.perturbation import CELL_KEY
 from model.release import Release
-
-
-@dataclass(frozen=True, eq=False)
-class Table:
-    """True counts to publish: `raw` has columns `row`, [`col`], n and k (the cells' key sums)."""
-
-    name: str
-    raw: pd.DataFrame
-    row: str
-    col: str | None
-    rows: Sequence[object]
-    cols: Sequence[object] = ()
-    extra: dict[str, object] = field(default_factory=dict)  # constant columns put in front
 
 
 def check_leader(scope: Scope) -> None:
@@ -45,7 +31,7 @@ def release_on(day: date | None = None) -> Release:
     return Release.on_day(day or date.today())
 
 
-def publish_tables(tables: Sequence[Table]) -> dict[str, pd.DataFrame]:
-    """The tables as published: long frames with margins labelled TOTAL, `n` perturbed."""
-    return {t.name: publish(Spec(t.name, t.raw, t.row, t.col, t.rows, t.cols, t.extra), CELL_KEY)
-            for t in tables}
+def publish_tables(tables: Sequence[Spec]) -> dict[str, pd.DataFrame]:
+    """The tables (true counts and key sums, db/stats_publish.Spec) as published: long frames with
+    margins labelled TOTAL, `n` perturbed."""
+    return {t.name: publish(t, CELL_KEY) for t in tables}

@@ -69,7 +69,8 @@ def case_groups(names: list[str], release: Release | None) -> list[tuple[tuple, 
     with cursor() as cur:
         rows = cur.execute(
             f"SELECT {select}, count(*), (sum(c.record_key) % {KEY_SPACE})::BIGINT"
-            f" FROM {src} c WHERE {clause} GROUP BY ALL", [*src_params, *params]).fetchall()
+            f" FROM {src} c WHERE {clause} GROUP BY ALL ORDER BY ALL",  # one order, run after run
+            [*src_params, *params]).fetchall()
     width = len(names)
     return [(tuple(tuple(v) if isinstance(v, list) else v for v in row[:width]), *row[width:])
             for row in rows]

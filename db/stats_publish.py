@@ -47,9 +47,10 @@ def _sums(df: pd.DataFrame, keys: list[str]) -> dict[tuple, tuple[int, int]]:
 
 
 def categories(listed: Sequence[object], found: Sequence[object]) -> list[object]:
-    """The listed categories, then any found in the data but not listed (so totals stay true)."""
+    """The listed categories, then any found in the data but not listed (so totals stay true), in
+    one order whatever order the query returned them in (a table must not change between views)."""
     seen = set(listed)
-    return list(listed) + [c for c in dict.fromkeys(found) if c not in seen]
+    return list(listed) + sorted({c for c in found if c not in seen}, key=lambda c: (type(c).__name__, c))
 
 
 def publish(spec: Spec, ptable: PTable) -> pd.DataFrame:

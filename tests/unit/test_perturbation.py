@@ -66,3 +66,11 @@ def test_a_cell_key_is_the_sum_of_record_keys_modulo_the_key_space():
 def test_the_exact_method_publishes_true_counts():
     assert EXACT.noise_bound == 0
     assert [EXACT.publish(n, 12345) for n in range(8)] == list(range(8))
+
+
+def test_categories_found_but_not_listed_come_in_one_order_whatever_the_query_returned():
+    from db.stats_publish import categories
+
+    assert categories(["b"], ["d", "a", "b", "c"]) == ["b", "a", "c", "d"]
+    assert categories(["b"], ["c", "d", "a"]) == categories(["b"], ["a", "c", "d"])
+    assert categories([1, 2], [10, 9, "x"]) == [1, 2, 9, 10, "x"]

@@ -62,7 +62,9 @@ def test_any_email_address_in_text_is_refused(before, email, after):
 @settings(max_examples=60, deadline=None)
 @given(before=WORDS, phone=phone_numbers(), after=WORDS)
 def test_any_danish_phone_number_in_text_is_refused(before, phone, after):
-    with pytest.raises(ValidationError, match="telefonnummer"):
+    # Refused either way; a number followed by a year ("71 25 01 00 2018") also reads as a CPR
+    # number (250100-2018), and the message names that.
+    with pytest.raises(ValidationError, match=r"telefonnummer|CPR-nummer"):
         screen_text(f"{before} {phone} {after}")
 
 
@@ -176,3 +178,8 @@ def test_the_name_lists_are_shipped_with_their_source_and_a_few_hundred_names():
 
         head = (Path(names.__file__).parent / fname).read_text(encoding="utf-8").splitlines()[0]
         assert head.startswith("#")
+
+
+def test_a_phone_number_followed_by_a_year_is_refused():
+    with pytest.raises(ValidationError, match=r"telefonnummer|CPR-nummer"):
+        screen_text(" 71 25 01 00 2018")

@@ -39,16 +39,23 @@ def configure(path: str | Path) -> None:
         _path = Path(path)
 
 
+def open_database(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A connection to the file at `path` with the app's settings: the one duckdb.connect. The
+    app's own database goes through `cursor()`; this is for a separate file (a benchmark's
+    baseline)."""
+    # Give freed query memory back to the system soon (default keeps 128 MB per process):
+    # keeps the server's memory flat after large aggregates (see scripts/bench_stats.py).
+    return duckdb.connect(str(path), config={
+        "allocator_flush_threshold": "16MB", "allocator_background_threads": True})
+
+
 def _root() -> duckdb.DuckDBPyConnection:
     global _connection
     with _lock:
         if _connection is None:
             path = database_path()
             path.parent.mkdir(parents=True, exist_ok=True)
-            # Give freed query memory back to the system soon (default keeps 128 MB per process):
-            # keeps the server's memory flat after large aggregates (see scripts/bench_stats.py).
-            _connection = duckdb.connect(str(path), config={
-                "allocator_flush_threshold": "16MB", "allocator_background_threads": True})
+            _connection = open_database(path)
         return _connection
 
 

@@ -25,18 +25,17 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from db.connection import open_database  # noqa: E402
 from scripts import load_cases  # noqa: E402
 
 
 def raw_inserts(sessions: int, rows: int) -> dict:
     """Single-row inserts from `sessions` threads, each its own transaction: rows/s and p99."""
     with tempfile.TemporaryDirectory() as tmp:
-        con = duckdb.connect(str(Path(tmp) / "raw.duckdb"))
+        con = open_database(Path(tmp) / "raw.duckdb")  # the app's settings, its own file
         con.execute("CREATE TABLE raw_rows (session INTEGER, n INTEGER, district VARCHAR, note VARCHAR,"
                     " created_at TIMESTAMP)")
         times: list[float] = []

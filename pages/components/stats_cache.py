@@ -17,7 +17,12 @@ Values. A block's chart is kept as its Vega-Lite spec, a plain dict made by `to_
 validating a spec against the schema was half the cost of a rerun, and the specs each chart builder
 makes are validated in tests. The chart builders (pages/components/charts.py) and the views
 (stats_views.py) stay the one source of each chart and table; this module calls them and keeps what
-they give.
+they give. A block is also kept as Streamlit sends it (`Shown`): the chart's datasets and the table
+as Arrow, made once by Streamlit's own conversion, so a rerun does not convert them again (they
+were a third of a warm rerun's CPU in the script). Blocks are kept by `st.cache_resource`: one
+object shared by every caller of the same key, never copied (unpickling a copy on every run cost
+as much as the look-up); nothing changes them after they are made (Streamlit copies a spec before
+it edits it, the files are made from copies).
 """
 
 from __future__ import annotations
@@ -29,7 +34,9 @@ from types import FunctionType
 from typing import NamedTuple
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from db import stats
 from db.districts import district_names
@@ -57,19 +64,39 @@ class Key:
     version: tuple  # release_version or district_version
 
 
+class Shown(NamedTuple):
+    """A block as Streamlit sends it: the chart's spec with each dataset as Arrow IPC bytes (what
+    st.vega_lite_chart makes of a dataset's rows, and passes on as they are when given bytes), and
+    the table on screen as the Arrow table st.dataframe makes of the frame."""
+
+    spec: dict | None
+    table: pa.Table
+
+
 class Drawn(NamedTuple):
     """One block as drawn: the chart's Vega-Lite spec (None: a table only), the table on screen,
-    the table for files, and the chart's description in words (part of its text alternative)."""
+    the table for files, the chart's description in words (part of its text alternative), and
+    the chart and table as Streamlit sends them (`Shown`)."""
 
     spec: dict | None
     table: pd.DataFrame
     file_table: pd.DataFrame
-    description: str = ""
+    description: str
+    shown: Shown
 
 
 def spec(chart) -> dict | None:
     """The chart's Vega-Lite spec as a plain dict, not validated (see the module doc)."""
     return None if chart is None else chart.to_dict(validate=False)
+
+
+def shown(chart_spec: dict | None, table: pd.DataFrame) -> Shown:
+    """`chart_spec` and `table` converted once as Streamlit converts them on every call."""
+    if chart_spec is not None and "datasets" in chart_spec:
+        chart_spec = chart_spec | {"datasets": {
+            name: dataframe_util.convert_anything_to_arrow_bytes(rows)
+            for name, rows in chart_spec["datasets"].items()}}
+    return Shown(chart_spec, dataframe_util.convert_pandas_df_to_arrow_table(table))
 
 
 @st.cache_data(show_spinner="Beregner tallene ...", max_entries=64)
@@ -79,10 +106,12 @@ def _tables(key: Key, _scope: Scope) -> dict[str, pd.DataFrame]:
     return stats.national(_scope, key.flt, key.on)
 
 
-@st.cache_data(show_spinner=False, max_entries=1024, hash_funcs=BY_NAME)
+@st.cache_resource(show_spinner=False, max_entries=1024, hash_funcs=BY_NAME)
 def _drawn(key: Key, build: Callable[..., View], _scope: Scope) -> Drawn:
     view = build(_tables(key, _scope), names=district_names())
-    return Drawn(spec(view.chart), view.table, view.file_table, view.description)
+    chart_spec = spec(view.chart)
+    return Drawn(chart_spec, view.table, view.file_table, view.description,
+                 shown(chart_spec, view.table))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

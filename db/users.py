@@ -68,18 +68,21 @@ def resolve_login(claims: Mapping[str, Any]) -> Scope | None:
     session = Session.from_claims(claims)
     if session is None or session.issuer not in rights.policy().trusted_issuers:
         return None
-    with transaction() as cur:
-        row = cur.execute(
-            "SELECT u.user_id, u.email, NOT EXISTS (SELECT 1 FROM user_logins l"
-            " WHERE l.user_id = u.user_id AND l.issued_at = ?) FROM users u"
-            " WHERE u.issuer = ? AND u.subject = ?",
-            [session.issued_at, session.issuer, session.subject]).fetchone()
-        if row is None:
+    with cursor() as cur:  # a known login (every run of every page): one statement, no transaction
+        rows = cur.execute(rights.USER_WITH_MEMBERSHIPS.format(
+            extra=", NOT EXISTS (SELECT 1 FROM user_logins l WHERE l.user_id = u.user_id"
+                  " AND l.issued_at = ?)",  # a new login: noted once (below)
+            where="u.issuer = ? AND u.subject = ?"),
+            [session.issued_at, session.issuer, session.subject]).fetchall()
+    if rows:
+        scope, new_login = rights.scope_from_rows(rows, session), rows[0][5]
+    else:
+        with transaction() as cur:
             row = _bind_invitation(cur, claims, session)
-        if row is None:
-            return None
-        scope = rights.recheck(cur, Scope(row[0], row[1], session=session))
-    if row[2]:
+            if row is None:
+                return None
+            scope, new_login = rights.recheck(cur, Scope(row[0], row[1], session=session)), row[2]
+    if new_login:
         _note_login(scope, session)
     return scope
 

@@ -34,11 +34,12 @@ from tools.streamlit_client import Session, login_cookies  # noqa: E402
 # function is wrapped before anything that imports it (the pages load after all of these).
 SPLIT = [
     "db.users:resolve_login", "db.meta:is_demo", "db.model_registry:published",
-    "db.stats_raw:month_bounds", "db.stats_raw:registered_before", "db.stats_raw:data_version",
+    "db.stats_raw:page_state",
     "streamlit.elements.vega_charts:_marshall_chart_data",
     "streamlit.dataframe_util:convert_pandas_df_to_arrow_bytes",
     "pages.components.exports:export_buttons", "pages.components.stats_cache:figures",
-    "pages.components.stats_cache:bounds", "pages.components.stats_cache:Figures.drawn",
+    "pages.components.stats_cache:state",
+    "pages.components.stats_cache:Figures.drawn",
     "pages.components.stats_filters:filter_bar", "pages.components.stats_filters:filtered_figures",
     "pages.components.stats_sections:block", "pages.components.stats_sections:open_section",
     "pages.components.stats_sections:about_figures", "pages.components.page_setup:document_setup",

@@ -7,11 +7,11 @@ Keys. A cache key holds everything that decides what the caller may see, and not
   st.cache_data hashes a dataclass by all its fields, and the scope carries the login session, so
   every login would get its own copy of the same figures;
 - the filter, and the day for the nationwide half (the release in force);
-- the version of the data the half is made of, read on every run (a few milliseconds at a million
-  cases): the nationwide half's `release_version` changes only when what the release in force holds
-  changes (never with a save: a new case waits for its release), the own half's `district_version`
-  with any change to the district's cases. So a saved case recomputes its own district's figures
-  and nothing else.
+- the version of the data the half is made of, read on every run together with the filter's month
+  bounds, in one statement (`state`; a few milliseconds at a million cases): the nationwide
+  half's `release_version` changes only when what the release in force holds changes (never with
+  a save: a new case waits for its release), the own half's `district_version` with any change to
+  the district's cases. So a saved case recomputes its own district's figures and nothing else.
 
 Values. A block's chart is kept as its Vega-Lite spec, a plain dict made by `to_dict(validate=False)`:
 validating a spec against the schema was half the cost of a rerun, and the specs each chart builder
@@ -157,23 +157,27 @@ class Figures:
         return _versions_found(self.national, self.scope)
 
 
-def figures(scope: Scope, flt: StatsFilter, district: str | None = None) -> Figures:
-    """The caller's figures for `flt` today. Their rights are read now: AccessDenied or NotFound
-    when they may not see them; a ValidationError for an impossible filter."""
+def state(scope: Scope, district: str | None = None) -> stats.PageState:
+    """What the page reads on every run, today, in one statement: the months its filter offers (up
+    to the last released month on a nationwide page, `district` None) and the versions that key
+    its figures. AccessDenied or NotFound when the caller may not see them."""
+    return stats.page_state(scope, date.today(), district, released_bounds=district is None)
+
+
+def figures(scope: Scope, flt: StatsFilter, district: str | None = None,
+            page: stats.PageState | None = None) -> Figures:
+    """The caller's figures for `flt` as of `page` (the page's state read this run; read now when
+    None). Their rights are read now: AccessDenied or NotFound when they may not see them; a
+    ValidationError for an impossible filter."""
     viewer = stats.viewer_of(scope, district)
     flt = flt.normalised()
-    on = date.today()
-    national = Key(replace(viewer, district=None), NATIONAL, flt, on, stats.release_version(scope, on))
+    page = page or state(scope, district)
+    national = Key(replace(viewer, district=None), NATIONAL, flt, page.on, page.release_version)
     own = None
     if district is not None:
-        own = Key(viewer, OWN, flt, None, stats.district_version(scope, district))
+        assert page.district_version is not None, "the page's state was read for no district"
+        own = Key(viewer, OWN, flt, None, page.district_version)
     return Figures(scope, flt, national, own)
-
-
-def bounds(scope: Scope, released: bool = True) -> tuple[object, object]:
-    """First and last month to offer: up to the last released month for nationwide pages (one
-    min/max query: cheaper than a version read to key a cache on)."""
-    return stats.period_bounds(scope, date.today() if released else None)
 
 
 def clear_stats_cache() -> None:

@@ -64,9 +64,9 @@ def filtered_figures(scope: Scope, key: str, district: str | None = None) -> sta
     """The filter bar and the (cached, perturbed) figures it selects; a domain error is shown in
     Danish and stops the page, so every statistics page handles bad filters the same way."""
     try:
-        flt = filter_bar(key, stats_cache.bounds(scope, released=district is None),
-                         districts=district is None)
-        return stats_cache.figures(scope, flt, district)
+        page = stats_cache.state(scope, district)
+        flt = filter_bar(key, page.bounds, districts=district is None)
+        return stats_cache.figures(scope, flt, district, page)
     except DomainError as exc:
         show_error(exc)
         st.stop()

@@ -98,6 +98,8 @@ def current_model(today: date | None = None) -> HandlingModel:
     return model_of(current_version(today))
 
 
-def all_level_numbers() -> list[int]:
-    """Every level number of any published version (filters over cases of several versions)."""
-    return sorted({n for v in version_names() for n in model_of(v).level_numbers})
+def all_level_numbers(versions: list[str] | None = None) -> list[int]:
+    """Every level number of any published version (filters over cases of several versions);
+    `versions`: the published versions' names when the caller has read them already."""
+    return sorted({n for v in (version_names() if versions is None else versions)
+                   for n in model_of(v).level_numbers})

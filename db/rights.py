@@ -59,10 +59,10 @@ def policy() -> LoginPolicy:
 # A user and their memberships in one statement (one row per membership; one row with a NULL role
 # for a user without any): the rights of a write are re-read with one query, and a page's login
 # with one (db/users.py), each a consistent snapshot of both tables. `{extra}`: more columns
-# (", expr"), after these five.
+# (", expr"), after these five; `{join}`: a join to one row at most (" LEFT JOIN ...").
 USER_WITH_MEMBERSHIPS = (
     "SELECT u.user_id, u.email, u.sessions_valid_from, m.role, m.district_code{extra} FROM users u"
-    " LEFT JOIN memberships m ON m.user_id = u.user_id WHERE {where}"
+    " LEFT JOIN memberships m ON m.user_id = u.user_id{join} WHERE {where}"
     " ORDER BY m.role, m.district_code")
 
 
@@ -94,6 +94,6 @@ def recheck(cur: duckdb.DuckDBPyConnection, scope: Scope, now: float | None = No
     """
     if scope.user_id == INTERNAL_USER_ID:
         return scope
-    rows = cur.execute(USER_WITH_MEMBERSHIPS.format(extra="", where="u.user_id = ?"),
+    rows = cur.execute(USER_WITH_MEMBERSHIPS.format(extra="", join="", where="u.user_id = ?"),
                        [scope.user_id]).fetchall()
     return scope_from_rows(rows, scope.session, now)

@@ -24,7 +24,6 @@ st.title("Landstal", anchor=False)
 figures = filtered_figures(scope, "national")
 about_figures(figures.release)
 ctx = ExportContext(scope, "landstal", figures.flt, None, figures.release, CELL_KEY)
-version = figures.measures_version
 
 
 def over_time() -> None:
@@ -38,6 +37,7 @@ def by_district() -> None:
 
 
 def measures() -> None:
+    version = figures.measures_version  # read when this section is open only
     block(ctx, "tiltag", f"{TABLES['measures'].title} (modelversion {version})",
           figures.drawn(partial(views.measures, version=version)), stacked=True,
           caption="Hvert tiltag for sig; der vises ingen sum over tiltagene, da den ville afsløre "

@@ -13,7 +13,8 @@ import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from db.connection import cursor
+from db.connection import cursor, reading
+from db.read_cache import until_change
 from model.case import FIRST_MONTH
 from model.errors import NotFound, StorageError
 from model.handling_model import (
@@ -44,10 +45,14 @@ _cache_lock = threading.Lock()
 def published() -> list[VersionInfo]:
     """Every published version, in the order they took effect (shipped ones first)."""
     shipped = [VersionInfo(v, FIRST_MONTH, None, None) for v in shipped_versions()]
-    with cursor() as cur:
-        rows = cur.execute("SELECT version, effective_from, parent_version, published_at"
-                           " FROM model_releases ORDER BY effective_from, published_at").fetchall()
-    return shipped + [VersionInfo(*row) for row in rows]
+    return shipped + [VersionInfo(*row) for row in _releases()]
+
+
+@until_change
+def _releases() -> tuple[tuple, ...]:  # read on every run of the statistics pages
+    with reading() as cur:
+        return tuple(cur.execute("SELECT version, effective_from, parent_version, published_at"
+                                 " FROM model_releases ORDER BY effective_from, published_at").fetchall())
 
 
 def version_names() -> list[str]:

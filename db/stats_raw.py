@@ -22,7 +22,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from db.connection import cursor
+from db.connection import cursor, reading
+from db.read_cache import until_change
 from model.access import Role, Scope
 from model.errors import AccessDenied
 from model.perturbation import KEY_SPACE
@@ -333,12 +334,18 @@ def registered_before(scope: Scope, day: date) -> tuple[object, ...]:
 def page_state(scope: Scope, day: date, district: str | None = None
                ) -> tuple[tuple[object, object], tuple[object, ...], tuple[object, ...] | None]:
     """(month_bounds, registered_before(day), data_version(district) or None without a district),
-    read in one statement: what a statistics page reads on every run, where three statements cost
-    three times DuckDB's fixed cost of one."""
+    read in one statement (three cost three times DuckDB's fixed cost of one), and kept until the
+    next change: what a statistics page reads on every run."""
     check_stats_access(scope)
+    return _page_state(day, district)
+
+
+@until_change
+def _page_state(day: date, district: str | None
+                ) -> tuple[tuple[object, object], tuple[object, ...], tuple[object, ...] | None]:
     columns, params = f"{_BOUNDS}, {_REGISTERED}", [_cutoff_of(day)] * 6
     if district is not None:
         columns, params = f"{columns}, {_CHANGED.format(d='district_code = ?')}", [*params, *[district] * 4]
-    with cursor() as cur:
+    with reading() as cur:
         row = cur.execute(f"SELECT {columns} FROM cases", params).fetchone()
-    return row[:2], tuple(row[2:6]), tuple(row[6:]) if district is not None else None
+    return tuple(row[:2]), tuple(row[2:6]), tuple(row[6:]) if district is not None else None

@@ -48,9 +48,6 @@ from model.stats_filter import StatsFilter
 from pages.components.stats_views import View
 
 NATIONAL, OWN = "national", "own"
-# A view function is part of a block's key by its qualified name (st.cache_data cannot hash a
-# function; a partial's arguments are hashed as they are).
-BY_NAME = {FunctionType: lambda f: f"{f.__module__}.{f.__qualname__}"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +59,13 @@ class Key:
     flt: StatsFilter
     on: date | None  # the day (the release in force); None for the own half, which is live
     version: tuple  # release_version or district_version
+
+
+# How the caches hash their arguments: a Key by its repr, which names every field's value (plain
+# dataclasses, tuples, dates, numbers and strings; Streamlit's hashing of it field by field cost
+# more than the rest of a block's look-up); a view function by its qualified name (Streamlit
+# cannot hash a function; a partial's arguments are hashed as they are).
+HASHED = {Key: repr, FunctionType: lambda f: f"{f.__module__}.{f.__qualname__}"}
 
 
 class Shown(NamedTuple):
@@ -99,14 +103,14 @@ def shown(chart_spec: dict | None, table: pd.DataFrame) -> Shown:
     return Shown(chart_spec, dataframe_util.convert_pandas_df_to_arrow_table(table))
 
 
-@st.cache_data(show_spinner="Beregner tallene ...", max_entries=64)
+@st.cache_data(show_spinner="Beregner tallene ...", max_entries=64, hash_funcs=HASHED)
 def _tables(key: Key, _scope: Scope) -> dict[str, pd.DataFrame]:
     if key.half == OWN:
         return stats.own(_scope, key.flt, key.viewer.district)
     return stats.national(_scope, key.flt, key.on)
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024, hash_funcs=BY_NAME)
+@st.cache_resource(show_spinner=False, max_entries=1024, hash_funcs=HASHED)
 def _drawn(key: Key, build: Callable[..., View], _scope: Scope) -> Drawn:
     view = build(_tables(key, _scope), names=district_names())
     chart_spec = spec(view.chart)
@@ -114,7 +118,7 @@ def _drawn(key: Key, build: Callable[..., View], _scope: Scope) -> Drawn:
                  shown(chart_spec, view.table))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASHED)
 def _versions_found(key: Key, _scope: Scope) -> list[str]:
     return [v for v in dict.fromkeys(_tables(key, _scope)["calibration"]["version"]) if v]
 

@@ -115,7 +115,14 @@ def _path(version: str) -> Path:
 
 def shipped_versions() -> list[str]:
     """The versions shipped as files, oldest first (the app adds the ones published in it)."""
-    return sorted(p.stem for p in DEFINITIONS_DIR.glob("*.toml"))
+    return list(_shipped())
+
+
+@cache
+def _shipped() -> tuple[str, ...]:
+    # Files that ship with the code, listed once per process as load_model reads them once: the
+    # statistics pages ask on every run.
+    return tuple(sorted(p.stem for p in DEFINITIONS_DIR.glob("*.toml")))
 
 
 def _text(version: str) -> str:

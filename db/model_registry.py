@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from db.connection import cursor, reading
+from db.connection import reading
 from db.read_cache import until_change
 from model.case import FIRST_MONTH
 from model.errors import NotFound, StorageError
@@ -79,24 +79,31 @@ def model_of(version: str) -> HandlingModel:
     version's text no longer matches its checksum."""
     if version in shipped_versions():
         return load_model(version)
-    with cursor() as cur:
-        row = cur.execute("SELECT checksum FROM model_releases WHERE version = ?",
-                          [version]).fetchone()
-        if row is None:
-            raise NotFound("Modelversionen findes ikke.")
-        with _cache_lock:
-            cached = _cache.get((version, row[0]))
-        if cached is not None:
-            return cached
+    checksum = _checksum(version)
+    if checksum is None:
+        raise NotFound("Modelversionen findes ikke.")
+    with _cache_lock:
+        cached = _cache.get((version, checksum))
+    if cached is not None:
+        return cached
+    with reading() as cur:
         text = cur.execute("SELECT definition FROM model_releases WHERE version = ?",
                            [version]).fetchone()[0]
-    if text_checksum(text) != row[0]:
+    if text_checksum(text) != checksum:
         raise StorageError(f"Modelversion {version} er ændret, efter at den blev udgivet. Den kan "
                            "ikke bruges; kontakt administratoren.")
-    model = parse_model(text, row[0])
+    model = parse_model(text, checksum)
     with _cache_lock:
-        _cache[(version, row[0])] = model
+        _cache[(version, checksum)] = model
     return model
+
+
+@until_change
+def _checksum(version: str) -> str | None:  # every published version's, on every statistics run
+    with reading() as cur:
+        row = cur.execute("SELECT checksum FROM model_releases WHERE version = ?",
+                          [version]).fetchone()
+    return None if row is None else row[0]
 
 
 def current_model(today: date | None = None) -> HandlingModel:

@@ -44,10 +44,4 @@ def until_change(read: Callable[P, R]) -> Callable[P, R]:
             kept[key] = value
         return value
 
-    def clear() -> None:
-        with lock:
-            kept.clear()
-            kept_at[0] = -1
-
-    kept_read.clear = clear  # type: ignore[attr-defined]
     return kept_read

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -66,7 +67,7 @@ USER_WITH_MEMBERSHIPS = (
     " ORDER BY m.role, m.district_code")
 
 
-def scope_from_rows(rows: list[tuple], session: Session | None, now: float | None = None) -> Scope:
+def scope_from_rows(rows: Sequence[tuple], session: Session | None, now: float | None = None) -> Scope:
     """The scope of USER_WITH_MEMBERSHIPS's `rows` (leading columns; more may follow) for a login
     of `session`. SessionEnded for an ended login; AccessDenied when there are no rows (no user)."""
     if not rows:

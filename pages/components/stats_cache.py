@@ -21,8 +21,9 @@ they give. A block is also kept as Streamlit sends it (`Shown`): the chart's dat
 as Arrow, made once by Streamlit's own conversion, so a rerun does not convert them again (they
 were a third of a warm rerun's CPU in the script). Blocks are kept by `st.cache_resource`: one
 object shared by every caller of the same key, never copied (unpickling a copy on every run cost
-as much as the look-up); nothing changes them after they are made (Streamlit copies a spec before
-it edits it, the files are made from copies).
+as much as the look-up); nothing changes them after they are made: the files are made from copies,
+and Streamlit copies a spec's top level before it edits it (its one edit below that, a null legend
+title made " ", is the same edit on every run, as it was on the copies before).
 """
 
 from __future__ import annotations

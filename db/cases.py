@@ -105,10 +105,10 @@ def _insert_all(cur: duckdb.DuckDBPyConnection,
     seen = {sid: (code, district, user) for sid, code, district, user in cur.execute(
         "SELECT submission_id, case_code, district_code, created_by FROM cases"
         " WHERE list_contains(?, submission_id)", [[s.draft.submission_id for s in saves]]).fetchall()}
-    candidates = [i for i, o in enumerate(outcomes)
-                  if o is None and saves[i].draft.submission_id not in seen]
     versions = published(cur)
     in_force = {day: current_version(day, versions=versions) for day in {s.today for s in saves}}
+    candidates = [i for i, o in enumerate(outcomes) if o is None and saves[i].draft.submission_id
+                  not in seen and saves[i].model.version == in_force[saves[i].today]]
     changed = changed_versions(cur, [saves[i].model for i in candidates]) if candidates else set()
     last = {(d, y): n for d, y, n in cur.execute(
         "SELECT district_code, case_year, max(case_number) FROM cases WHERE list_contains(?, district_code)"

@@ -50,7 +50,6 @@ class GroupCommit(Generic[T, R]):
         self._queue: list[_Pending[T, R]] = []
         self._writing = False
         self._changed = threading.Condition()
-        self.batches: list[int] = []  # sizes of the batches written, newest last (for tests and figures)
 
     def submit(self, item: T) -> R:
         """Write `item` (alone or with others queued now) and return its result, or raise its error."""
@@ -79,7 +78,6 @@ class GroupCommit(Generic[T, R]):
         return pending.result  # type: ignore[return-value]
 
     def _write_batch(self, batch: list[_Pending[T, R]]) -> None:
-        self.batches = [*self.batches[-999:], len(batch)]
         try:
             outcomes = self._write([p.item for p in batch])
         except Exception as exc:

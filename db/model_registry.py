@@ -13,6 +13,8 @@ import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import duckdb
+
 from db.connection import cursor
 from model.case import FIRST_MONTH
 from model.errors import NotFound, StorageError
@@ -41,12 +43,15 @@ _cache: dict[tuple[str, str], HandlingModel] = {}
 _cache_lock = threading.Lock()
 
 
-def published() -> list[VersionInfo]:
-    """Every published version, in the order they took effect (shipped ones first)."""
+def published(cur: duckdb.DuckDBPyConnection | None = None) -> list[VersionInfo]:
+    """Every published version, in the order they took effect (shipped ones first); read on `cur`
+    when given (inside the caller's transaction)."""
+    if cur is None:
+        with cursor() as own:
+            return published(own)
     shipped = [VersionInfo(v, FIRST_MONTH, None, None) for v in shipped_versions()]
-    with cursor() as cur:
-        rows = cur.execute("SELECT version, effective_from, parent_version, published_at"
-                           " FROM model_releases ORDER BY effective_from, published_at").fetchall()
+    rows = cur.execute("SELECT version, effective_from, parent_version, published_at"
+                       " FROM model_releases ORDER BY effective_from, published_at").fetchall()
     return shipped + [VersionInfo(*row) for row in rows]
 
 
@@ -62,10 +67,12 @@ def measure_names() -> dict[str, str]:
     return names
 
 
-def current_version(today: date | None = None) -> str:
-    """The version new cases are triaged under on `today` (default: today)."""
+def current_version(today: date | None = None, *,
+                    versions: list[VersionInfo] | None = None) -> str:
+    """The version new cases are triaged under on `today` (default: today), among `versions`
+    (default: read now)."""
     day = today or date.today()
-    in_force = [v for v in published() if v.effective_from <= day]
+    in_force = [v for v in (published() if versions is None else versions) if v.effective_from <= day]
     return in_force[-1].version if in_force else shipped_versions()[-1]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -10,10 +11,39 @@ from typing import Any
 import duckdb
 
 from db import rights
-from db.connection import cursor, transaction
+from db.connection import cursor, insert_rows, transaction
 from model.access import Role, Scope
 from model.errors import AccessDenied, ValidationError
 from model.export_ids import new_export_id
+
+
+def row(
+    scope: Scope,
+    action: str,
+    *,
+    district: str | None = None,
+    object_type: str | None = None,
+    object_id: str | int | None = None,
+    details: dict[str, Any] | None = None,
+    export_id: str | None = None,
+) -> list[Any]:
+    """One audit row, as `record` writes it (for `record_all`)."""
+    return [
+        scope.user_id,
+        scope.email,
+        action,
+        district,
+        object_type,
+        None if object_id is None else str(object_id),
+        json.dumps(details, ensure_ascii=False, default=str) if details else None,
+        export_id,
+    ]
+
+
+def record_all(cur: duckdb.DuckDBPyConnection, entries: Sequence[Sequence[Any]]) -> None:
+    """Append `entries` (rows from `row`) on `cur` with one statement, in the caller's transaction."""
+    insert_rows(cur, "audit_log (actor_user_id, actor_email, action, district_code, object_type,"
+                " object_id, details, export_id)", entries)
 
 
 def record(
@@ -31,20 +61,8 @@ def record(
 
     An export passes the random `export_id` written into its file, so the file leads to it.
     """
-    cur.execute(
-        "INSERT INTO audit_log (actor_user_id, actor_email, action, district_code,"
-        " object_type, object_id, details, export_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            scope.user_id,
-            scope.email,
-            action,
-            district,
-            object_type,
-            None if object_id is None else str(object_id),
-            json.dumps(details, ensure_ascii=False, default=str) if details else None,
-            export_id,
-        ],
-    )
+    record_all(cur, [row(scope, action, district=district, object_type=object_type,
+                         object_id=object_id, details=details, export_id=export_id)])
 
 
 @dataclass(frozen=True)

@@ -132,12 +132,20 @@ def transaction() -> Iterator[duckdb.DuckDBPyConnection]:
         cur.execute("COMMIT")
 
 
-def insert_rows(cur: duckdb.DuckDBPyConnection, into: str, rows: Sequence[Sequence[object]]) -> None:
-    """Insert `rows` (all of one width) with one multi-row INSERT: a statement costs DuckDB about
-    half a millisecond of CPU whatever its size, so `executemany` (one per row) was the largest part
-    of a save. `into` is code ("table (col, col)"), never input; the values go as ? parameters."""
+def insert_rows(cur: duckdb.DuckDBPyConnection, into: str, rows: Sequence[Sequence[object]], *,
+                returning: str | None = None) -> list[tuple]:
+    """Insert `rows` (all of one width) with one statement, a column per list parameter.
+
+    A statement costs DuckDB about half a millisecond of CPU whatever its size, so one per row
+    (`executemany`) was the largest part of a save; and binding each value as a parameter of its own
+    (a multi-row VALUES) costs about 6 us a value, five times an `unnest` of one list per column.
+    `into` and `returning` are code ("table (col, col)", "col, col"), never input. Returns the
+    `returning` columns of the rows written (else [])."""
     if not rows:
-        return
-    row = "(" + ", ".join("?" * len(rows[0])) + ")"
-    cur.execute(f"INSERT INTO {into} VALUES {', '.join([row] * len(rows))}",
-                [value for r in rows for value in r])
+        return []
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    sql = f"INSERT INTO {into} SELECT {', '.join(['unnest(?)'] * len(columns))}"
+    if returning is None:
+        cur.execute(sql, columns)
+        return []
+    return cur.execute(f"{sql} RETURNING {returning}", columns).fetchall()

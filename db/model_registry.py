@@ -13,6 +13,8 @@ import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import duckdb
+
 from db.connection import reading
 from db.read_cache import until_change
 from model.case import FIRST_MONTH
@@ -42,17 +44,22 @@ _cache: dict[tuple[str, str], HandlingModel] = {}
 _cache_lock = threading.Lock()
 
 
-def published() -> list[VersionInfo]:
-    """Every published version, in the order they took effect (shipped ones first)."""
+def published(cur: duckdb.DuckDBPyConnection | None = None) -> list[VersionInfo]:
+    """Every published version, in the order they took effect (shipped ones first); read on `cur`
+    when given (inside the caller's transaction), else as kept until the next change."""
     shipped = [VersionInfo(v, FIRST_MONTH, None, None) for v in shipped_versions()]
-    return shipped + [VersionInfo(*row) for row in _releases()]
+    return shipped + [VersionInfo(*row) for row in (_releases() if cur is None else _rows(cur))]
+
+
+def _rows(cur: duckdb.DuckDBPyConnection) -> tuple[tuple, ...]:
+    return tuple(cur.execute("SELECT version, effective_from, parent_version, published_at"
+                             " FROM model_releases ORDER BY effective_from, published_at").fetchall())
 
 
 @until_change
 def _releases() -> tuple[tuple, ...]:  # read on every run of the statistics pages
     with reading() as cur:
-        return tuple(cur.execute("SELECT version, effective_from, parent_version, published_at"
-                                 " FROM model_releases ORDER BY effective_from, published_at").fetchall())
+        return _rows(cur)
 
 
 def version_names() -> list[str]:
@@ -67,10 +74,12 @@ def measure_names() -> dict[str, str]:
     return names
 
 
-def current_version(today: date | None = None) -> str:
-    """The version new cases are triaged under on `today` (default: today)."""
+def current_version(today: date | None = None, *,
+                    versions: list[VersionInfo] | None = None) -> str:
+    """The version new cases are triaged under on `today` (default: today), among `versions`
+    (default: read now)."""
     day = today or date.today()
-    in_force = [v for v in published() if v.effective_from <= day]
+    in_force = [v for v in (published() if versions is None else versions) if v.effective_from <= day]
     return in_force[-1].version if in_force else shipped_versions()[-1]
 
 

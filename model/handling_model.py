@@ -113,15 +113,10 @@ def _path(version: str) -> Path:
     return DEFINITIONS_DIR / f"{version}.toml"
 
 
-def shipped_versions() -> list[str]:
-    """The versions shipped as files, oldest first (the app adds the ones published in it)."""
-    return list(_shipped())
-
-
 @cache
-def _shipped() -> tuple[str, ...]:
-    # Files that ship with the code, listed once per process as load_model reads them once: the
-    # statistics pages ask on every run.
+def shipped_versions() -> tuple[str, ...]:
+    """The versions shipped as files, oldest first (the app adds the ones published in it). Read
+    once per process, like the files' models (`load_model`): a shipped file comes with a release."""
     return tuple(sorted(p.stem for p in DEFINITIONS_DIR.glob("*.toml")))
 
 

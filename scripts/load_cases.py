@@ -25,6 +25,7 @@ from db import connection
 from db.cases import create_case
 from db.migrate import migrate
 from model.access import Role, Scope
+from model.case import CaseDraft
 from tools.case_drafts import random_draft
 from tools.demo import logged_in
 
@@ -33,11 +34,15 @@ DISTRICTS = ["NJY", "OJY", "MVJ", "SOJ", "SSJ", "FYN", "SSL", "MVS", "NSJ", "KVE
 TODAY = date(2026, 6, 15)
 
 
-def session(scope: Scope, index: int, district: str, cases: int, acked: dict, times: list,
-            errors: list) -> None:
+def drafts(index: int, cases: int) -> list[CaseDraft]:
+    """A session's forms, filled in before the clock starts: typing is the user's time, not a save's."""
     rng = random.Random(index)
-    for n in range(cases):
-        draft = random_draft(rng, f"load-{index:02d}-{n:04d}", TODAY)
+    return [random_draft(rng, f"load-{index:02d}-{n:04d}", TODAY) for n in range(cases)]
+
+
+def session(scope: Scope, district: str, forms: list[CaseDraft], acked: dict, times: list,
+            errors: list) -> None:
+    for n, draft in enumerate(forms):
         try:
             start = time.perf_counter()
             created = create_case(scope, district, draft, today=TODAY)
@@ -62,7 +67,7 @@ def run(sessions: int, cases: int, one_district: bool = False) -> dict:
         scopes = [logged_in(f"load{i}@example.com", Role.DISTRICT_CONTACT, d)
                   for i, d in enumerate(districts)]
         threads = [threading.Thread(target=session, args=(
-            scopes[i], i, districts[i], cases, acked, times, errors)) for i in range(sessions)]
+            scopes[i], districts[i], drafts(i, cases), acked, times, errors)) for i in range(sessions)]
         start = time.perf_counter()
         for t in threads:
             t.start()

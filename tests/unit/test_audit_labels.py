@@ -8,7 +8,8 @@ from model.audit_text import describe
 from pages.components.audit_labels import ACTION_LABELS
 from tests.conftest import ROOT
 
-LITERAL = re.compile(r'record\(\s*cur,\s*\w+,\s*"([a-z_]+\.[a-z_]+)"')
+# audit.record(cur, scope, "action", ...) and, for a batch, audit.row(scope, "action", ...)
+LITERAL = re.compile(r'(?:record\(\s*cur,|row\()\s*[\w.]+,\s*"([a-z_]+\.[a-z_]+)"')
 CONDITIONAL = re.compile(r'"([a-z_]+\.[a-z_]+)" if .+? else "([a-z_]+\.[a-z_]+)"')
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from contextlib import nullcontext
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,9 +12,11 @@ from db import audit, cases
 from db.case_queries import get_case, list_cases
 from db.cases import create_case
 from db.connection import cursor
-from model.errors import AccessDenied, NotFound, StorageError, ValidationError
+from model.access import Role
+from model.errors import AccessDenied, NotFound, SessionEnded, StorageError, ValidationError
 from model.handling_model import load_model
-from tests.unit.case_helpers import KBH, LEADER, NSJ, NSJ_2, TODAY, draft
+from tests.conftest import scope_of
+from tests.unit.case_helpers import KBH, LEADER, LEVEL_3_FACTS, NSJ, NSJ_2, TODAY, draft
 
 
 def count(table: str, where: str = "1 = 1") -> int:
@@ -70,8 +72,7 @@ def test_a_submission_id_of_another_user_is_refused(fresh_db):
         create_case(NSJ_2, "NSJ", same, today=TODAY)
 
 
-def test_concurrent_saves_in_one_district_retry_until_numbers_are_unique(fresh_db, monkeypatch):
-    monkeypatch.setattr(cases, "_district_lock", lambda district: nullcontext())
+def test_concurrent_saves_in_one_district_get_consecutive_numbers_and_one_audit_entry_each(fresh_db):
     errors: list[Exception] = []
 
     def save_five() -> None:
@@ -90,6 +91,107 @@ def test_concurrent_saves_in_one_district_retry_until_numbers_are_unique(fresh_d
     with cursor() as cur:
         numbers = sorted(r[0] for r in cur.execute("SELECT case_number FROM cases").fetchall())
     assert numbers == list(range(1, 31))
+    assert count("audit_log", "action = 'case.create'") == 30
+
+
+class HeldWriter:
+    """Once armed, the next batch's writer waits until released, so the saves that arrive meanwhile
+    queue up and are written together as the batch after it: a deterministic group commit."""
+
+    def __init__(self, write):
+        self.write, self.armed = write, False
+        self.started, self.release = threading.Event(), threading.Event()
+        self.sizes: list[int] = []  # batch sizes written since armed
+
+    def __call__(self, cur, saves):
+        if self.armed:
+            self.sizes.append(len(saves))
+            if len(self.sizes) == 1:
+                self.started.set()
+                assert self.release.wait(30)
+        return self.write(cur, saves)
+
+    def saving(self, first, queued: list) -> dict:
+        """Save `first` (held), then each of `queued` from its own thread; outcomes by index."""
+        self.armed = True
+        outcomes: dict = {}
+
+        def save(index, scope, district, d):
+            try:
+                outcomes[index] = create_case(scope, district, d, today=TODAY)
+            except Exception as exc:
+                outcomes[index] = exc
+
+        threads = [threading.Thread(target=save, args=(0, *first))]
+        threads[0].start()
+        assert self.started.wait(30)
+        threads += [threading.Thread(target=save, args=(i + 1, *q)) for i, q in enumerate(queued)]
+        for t in threads[1:]:
+            t.start()
+        while len(cases._saves._queue) < len(queued):  # until every one waits for the writer
+            threading.Event().wait(0.001)
+        self.release.set()
+        for t in threads:
+            t.join()
+        return outcomes
+
+
+@pytest.fixture
+def held_writer(monkeypatch) -> HeldWriter:
+    held = HeldWriter(cases._insert_all)
+    monkeypatch.setattr(cases, "_insert_all", held)
+    return held
+
+
+def test_saves_arriving_together_share_one_transaction_and_each_is_checked_on_its_own(
+        fresh_db, held_writer):
+    from db import users
+
+    gone = scope_of(13, "logget.ud@example.com", (Role.DISTRICT_CONTACT, "NSJ"))
+    users.record_logout(gone)  # logged out in another tab before saving
+    used = draft()
+    create_case(NSJ, "NSJ", used, today=TODAY)  # NSJ-2026-0001, before the writer is held
+    twice = draft()
+    outcomes = held_writer.saving((NSJ, "NSJ", draft()), [
+        (NSJ_2, "NSJ", draft()),
+        (KBH, "KBH", draft()),
+        (gone, "NSJ", draft()),
+        (NSJ_2, "NSJ", used),  # another user's submission id
+        (NSJ, "NSJ", twice),
+        (NSJ, "NSJ", twice),  # a double click inside the same batch
+    ])
+    assert held_writer.sizes == [1, 6]  # the six that queued were written by one transaction
+    assert isinstance(outcomes[3], SessionEnded)
+    assert isinstance(outcomes[4], ValidationError)
+    assert outcomes[5].code == outcomes[6].code and outcomes[5].created != outcomes[6].created
+    codes = sorted(o.code for i, o in outcomes.items() if i not in (3, 4) and o.created)
+    assert codes == ["KBH-2026-0001", "NSJ-2026-0002", "NSJ-2026-0003", "NSJ-2026-0004"]
+    with cursor() as cur:
+        audited = sorted(r[0] for r in cur.execute(
+            "SELECT object_id FROM audit_log WHERE action = 'case.create'").fetchall())
+        stored = sorted(r[0] for r in cur.execute("SELECT case_code FROM cases").fetchall())
+        assessed = cur.execute("SELECT count(*) FROM case_assessments").fetchone()[0]
+    assert audited == stored == sorted([*codes, "NSJ-2026-0001"])
+    assert assessed == 5
+    assert count("cases", f"created_by = {gone.user_id}") == 0
+
+
+def test_a_save_that_breaks_its_batch_fails_alone_and_the_others_are_saved(fresh_db, held_writer,
+                                                                         monkeypatch):
+    real = cases._write
+
+    def failing(cur, new):
+        if any(save.draft.note == "bryder" for save, _ in new):
+            raise StorageError()  # e.g. a statement the database refuses
+        real(cur, new)
+
+    monkeypatch.setattr(cases, "_write", failing)
+    outcomes = held_writer.saving((NSJ, "NSJ", draft()), [
+        (NSJ_2, "NSJ", draft()), (NSJ, "NSJ", draft(note="bryder")), (KBH, "KBH", draft())])
+    assert isinstance(outcomes[2], StorageError)
+    assert all(outcomes[i].created for i in (0, 1, 3))
+    assert count("cases") == count("audit_log", "action = 'case.create'") == 3
+    assert count("cases", "note = 'bryder'") == 0
 
 
 def test_the_saved_case_holds_the_recomputed_proposal_and_the_plan(fresh_db):
@@ -141,10 +243,11 @@ def test_a_failure_after_the_insert_rolls_everything_back(fresh_db, monkeypatch)
     def broken_audit(*args, **kwargs):
         raise StorageError()
 
-    monkeypatch.setattr(audit, "record", broken_audit)
+    monkeypatch.setattr(audit, "record_all", broken_audit)
     with pytest.raises(StorageError):
         create_case(NSJ, "NSJ", draft(), today=TODAY)
     assert count("cases") == count("case_measures") == count("case_takedowns") == 0
+    assert count("case_assessments") == count("model_versions") == 0
 
 
 def test_a_changed_definition_of_a_version_in_use_is_refused(fresh_db):
@@ -162,16 +265,43 @@ def test_an_unknown_model_version_is_refused(fresh_db):
     assert count("cases") == 0
 
 
-def test_a_save_writes_its_measures_and_its_takedowns_with_one_statement_each(fresh_db, monkeypatch):
-    from db.connection import insert_rows
+class CountingCursor:
+    """A cursor that counts the statements sent through it."""
 
-    written = []
+    def __init__(self, cur, statements: list[str]):
+        self._cur, self._statements = cur, statements
 
-    def recorded(cur, into, rows):
-        written.append((into.split()[0], len(rows)))
-        insert_rows(cur, into, rows)
+    def execute(self, sql, *args):
+        words = sql.split()
+        self._statements.append(f"INSERT {words[2]}" if words[0] == "INSERT" else words[0])
+        return self._cur.execute(sql, *args)
 
-    monkeypatch.setattr(cases, "insert_rows", recorded)
+
+def test_a_batch_of_saves_costs_the_statements_of_one_save(fresh_db, monkeypatch, held_writer):
+    """Measures, assessments, takedowns and audit entries of every save in a batch go in with one
+    multi-row INSERT each: the statement count does not grow with the saves or their measures."""
+    from contextlib import contextmanager
+
+    from db import connection
+
+    batches: list[list[str]] = []
+
+    @contextmanager
+    def counted():
+        batches.append([])
+        with connection.transaction() as cur:
+            yield CountingCursor(cur, batches[-1])
+
+    monkeypatch.setattr(cases, "transaction", counted)
     create_case(NSJ, "NSJ", draft(), today=TODAY)
-    assert written == [("case_measures", count("case_measures")), ("case_takedowns", 2)]
-    assert count("case_measures") > 1
+    held_writer.saving((NSJ, "NSJ", draft()), [(NSJ_2, "NSJ", draft()), (KBH, "KBH", draft()),
+                                               (NSJ, "NSJ", draft(facts=replace(
+                                                   LEVEL_3_FACTS, platforms=("snapchat",))))])
+    assert held_writer.sizes == [1, 3]
+    one, alone, three = batches
+    assert len(three) == len(alone) == len(one) - 1  # the first save also records the version
+    assert [s for s in three if s.startswith("INSERT")] == [
+        "INSERT cases", "INSERT case_measures", "INSERT case_assessments", "INSERT case_takedowns",
+        "INSERT audit_log"]
+    assert count("case_measures") > count("cases") == 5
+

@@ -20,7 +20,7 @@ from model.triage import check_model
 
 
 def test_2018_is_shipped():
-    assert shipped_versions() == ["2018"]
+    assert shipped_versions() == ("2018",)
     assert load_model("2018").version == "2018"
 
 

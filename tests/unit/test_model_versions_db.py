@@ -167,6 +167,19 @@ def test_new_cases_use_the_version_from_its_effective_date(fresh_db):
     assert next(m.key for m in case.measures) == "police_report"
 
 
+def test_a_form_filled_in_under_a_version_that_has_since_been_replaced_is_refused_at_the_save(fresh_db):
+    """The version in force is checked by the writer, in the save's transaction: a form that is
+    valid under 2018, saved on the day 2019 takes effect, is refused and writes nothing."""
+    published_2019(effective=TOMORROW)
+    with cursor() as cur:
+        before = cur.execute("SELECT count(*) FROM model_versions").fetchone()[0]
+    with pytest.raises(ValidationError, match="gælder nu"):
+        create_case(NSJ, "NSJ", draft(), today=TOMORROW)
+    with cursor() as cur:
+        assert cur.execute("SELECT count(*) FROM model_versions").fetchone()[0] == before
+        assert cur.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+
+
 def _cases_by_level(version: str) -> dict:
     table = dashboard(LEADER, StatsFilter(), on=date(2030, 1, 20)).national["by_version"]
     rows = table[(table["version"] == version) & (table["n"].fillna(0) > 0)]

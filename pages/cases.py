@@ -5,11 +5,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from db.case_queries import CaseFilter, case_months, get_case, list_cases, normalise_code
 from db.districts import district_names
 from db.model_registry import all_level_numbers, model_of
+from db.stats import district_version
 from model.access import Role
 from model.danish import month_label
 from model.errors import DomainError
@@ -24,6 +27,7 @@ from pages.components.case_view import (
 )
 from pages.components.choice import choice
 from pages.components.close_form import close_section
+from pages.components.freshness import watch
 from pages.components.reassess_view import level_history, reassess_section
 from pages.components.session import require_page, show_error, single_district
 
@@ -34,6 +38,9 @@ if district is None:
     st.warning("Du er ikke kontaktperson i en politikreds og har ingen sager at følge op på.")
     st.stop()
 st.caption(f"Sager i {district_names()[district]}.")
+wanted = st.query_params.get("sag")
+if not wanted:  # the list alone: a colleague's new case shows by itself (never while a form is open)
+    watch("sager", partial(district_version, scope, district))
 
 
 def open_case(widget_key: str) -> None:
@@ -61,7 +68,6 @@ else:
 
 pick_col, find_col = st.columns(2)
 codes = [s.code for s in summaries]
-wanted = st.query_params.get("sag")
 choice("Åbn en sag fra listen", codes, none_label="Vælg sagsnummer", format_func=str,
        current=wanted, where=pick_col, key="f_pick", on_change=open_case, args=("f_pick",))
 find_col.text_input("… eller skriv et sagsnummer", key="f_find", placeholder="fx NSJ-2026-0007",

@@ -8,12 +8,14 @@ from functools import partial
 
 import streamlit as st
 
+from db import stats
 from db.districts import district_names
 from model.access import Role
 from model.perturbation import CELL_KEY
 from model.published import TABLES
 from pages.components import stats_views as views
 from pages.components.exports import ExportContext
+from pages.components.freshness import watch
 from pages.components.session import require_page, single_district
 from pages.components.stats_cache import OWN
 from pages.components.stats_filters import filtered_figures
@@ -27,6 +29,7 @@ if district is None:
     st.error("Du er ikke knyttet til en politikreds. Kontakt administratoren.")
     st.stop()
 
+watch("kreds", partial(stats.district_version, scope, district))  # a colleague's save shows by itself
 st.title(f"Kredsens tal · {names[district]}", anchor=False)
 st.caption(f"Til venstre tallene for {names[district]}; til højre hele landet.")
 

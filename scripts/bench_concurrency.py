@@ -7,7 +7,9 @@ changes a filter at the same moment (a district, then another, then none), and e
 from the request to the server's `script_finished`. Warm-up rounds first fill the caches, so the
 figures are those of warm reruns: a page whose figures are computed already. The floor is measured
 in the same run: the same sessions and rounds on a bare page (scripts/bench_bare_page.py, a title
-and a line) served by its own Streamlit server.
+and a line) served by its own Streamlit server. For a district contact the run also measures the
+page's freshness timer ("timer": what every open "Kredsens tal" costs each time its timer fires and
+nothing has changed; pages/components/freshness.py), firing in all sessions at once.
 
 Usage: python scripts/bench_concurrency.py [--cases 2000] [--sessions 1,5,10,20] [--rounds 6]
        [--as leader|contact]
@@ -45,6 +47,8 @@ SCENARIOS = {
     "contact": ("district_stats", "district-levels", [["Niveau 1"], ["Niveau 2"], []]),
 }
 CONTACT_DISTRICT = "KBH"
+# The viewers whose page has a freshness timer: its run (nothing changed) is measured as "timer".
+TIMED = {"contact"}
 
 
 def users(count: int, viewer: str) -> list[DemoUser]:
@@ -95,8 +99,9 @@ def rss_mb(pid: int) -> float:
 
 
 async def measure(url: str, server: int, cookies: list[dict[str, str]], page: str, key: str | None,
-                  choices: list[list[str]], rounds: int) -> dict:
-    """Open len(cookies) sessions on `page`; warm up, then `rounds` rounds of simultaneous reruns."""
+                  choices: list[list[str]], rounds: int, ticks: bool = False) -> dict:
+    """Open len(cookies) sessions on `page`; warm up, then `rounds` rounds of simultaneous reruns
+    (or, with `ticks`, of the page's freshness timer: pages/components/freshness.py)."""
     sessions = [Session(url, c) for c in cookies]
     for s in sessions:
         await s.__aenter__()
@@ -112,6 +117,9 @@ async def measure(url: str, server: int, cookies: list[dict[str, str]], page: st
             for s in sessions:
                 run = await step(s, i)
                 assert run.ok, run.elements
+        if ticks:  # the page's freshness timer firing in every session at once, nothing new
+            assert all(s.timers for s in sessions), "the page has no timer"
+            step = lambda s, i: s.tick()  # noqa: E731
         times, drawn = [], set()
         before, cpu = load(), cpu_seconds(server)
         for r in range(rounds):
@@ -141,7 +149,7 @@ def report(rows: list[dict]) -> str:
             floor = bare[row["sessions"]]
             ticks = floor["cpu_per_run_s"] * floor["runs"] / TICK_S
             rough = f" (the floor's CPU is {ticks:.0f} clock ticks: rough)" if ticks < 10 else ""
-            lines.append(f"{row['sessions']:>3} sessions: statistics / bare page: median "
+            lines.append(f"{row['sessions']:>3} sessions: {row['page']} / bare page: median "
                          f"{row['median_s'] / floor['median_s']:.2f}x, server CPU per rerun "
                          f"{row['cpu_per_run_s'] / floor['cpu_per_run_s']:.2f}x{rough}")
     return "\n".join(lines)
@@ -182,10 +190,11 @@ def main() -> int:
             for n in counts:
                 for name, url, cookies, target, widget in (
                         ("bare", bare, anonymous, "", None),
-                        (args.viewer, app, logged_in, page, key)):
+                        (args.viewer, app, logged_in, page, key),
+                        *([("timer", app, logged_in, page, key)] if args.viewer in TIMED else [])):
                     print(f"{n} sessions, {name} ...", flush=True)
                     result = asyncio.run(measure(url, servers[url], cookies[:n], target, widget,
-                                                 choices, args.rounds))
+                                                 choices, args.rounds, ticks=name == "timer"))
                     rows.append({"sessions": n, "page": name, "cases": args.cases} | result)
                     print(report(rows), flush=True)
         finally:

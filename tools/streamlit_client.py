@@ -59,7 +59,9 @@ class Run:
 
     @property
     def ok(self) -> bool:
-        return self.status == ForwardMsg.FINISHED_SUCCESSFULLY and not self.elements["exception"]
+        return self.status in (ForwardMsg.FINISHED_SUCCESSFULLY,
+                               ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY) \
+            and not self.elements["exception"]
 
 
 class Session:
@@ -70,6 +72,7 @@ class Session:
         self.cookies = cookies
         self.widget_ids: dict[str, str] = {}  # user key (or a button's label) -> widget id
         self.page_hash = ""
+        self.timers: dict[str, float] = {}  # fragment id -> interval (st.fragment(run_every=...))
         self._ws: ClientConnection | None = None
 
     async def __aenter__(self) -> Session:
@@ -84,10 +87,15 @@ class Session:
         if self._ws is not None:
             await self._ws.close()
 
+    async def tick(self, timeout: float = 600) -> Run:
+        """What the browser sends when the page's fragment timer fires: that fragment alone runs."""
+        return await self.rerun(fragment_id=next(iter(self.timers)), timeout=timeout)
+
     async def rerun(self, page: str = "", widgets: list[WidgetState] | None = None,
-                    query: str = "", timeout: float = 600) -> Run:
+                    query: str = "", timeout: float = 600, fragment_id: str = "") -> Run:
         """Run the script on `page` (its url path; the current page when empty) with `widgets`
-        (their other widgets at their defaults) and wait for `script_finished`."""
+        (their other widgets at their defaults), or only its fragment `fragment_id` as its timer
+        does, and wait for `script_finished`."""
         assert self._ws is not None
         msg = BackMsg()
         state = msg.rerun_script
@@ -95,6 +103,8 @@ class Session:
         state.page_script_hash = "" if page else self.page_hash
         state.page_name = page
         state.widget_states.widgets.extend(widgets or [])
+        state.fragment_id = fragment_id
+        state.is_auto_rerun = bool(fragment_id)
         started = time.perf_counter()
         await self._ws.send(msg.SerializeToString())
         run = Run(0.0)
@@ -116,6 +126,8 @@ class Session:
                         self.widget_ids[widget_id.split("-", 2)[2]] = widget_id  # $$ID-hash-key
                     if name == "button":
                         self.widget_ids[element.button.label] = element.button.id
+                elif kind == "auto_rerun":
+                    self.timers[fwd.auto_rerun.fragment_id] = fwd.auto_rerun.interval
                 elif kind == "auth_redirect":
                     run.redirect = fwd.auth_redirect.url
                 elif (kind == "script_finished"

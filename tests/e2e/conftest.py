@@ -43,9 +43,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @contextmanager
-def running_stack(work: Path, seed: Callable[[], None] = demo.seed_users) -> Iterator[Stack]:
-    """Seed a fresh database in `work` with `seed`, then serve it behind the real login; the
-    servers are stopped on exit. The test process closes the file first: Streamlit is its writer."""
+def running_stack(work: Path, seed: Callable[[], None] = demo.seed_users,
+                  env: dict[str, str] | None = None) -> Iterator[Stack]:
+    """Seed a fresh database in `work` with `seed`, then serve it behind the real login (with
+    `env` added to the app's environment); the servers are stopped on exit. The test process
+    closes the file first: Streamlit is its writer."""
     db_path = work / "e2e.duckdb"
     connection.configure(db_path)
     migrate()
@@ -58,7 +60,7 @@ def running_stack(work: Path, seed: Callable[[], None] = demo.seed_users) -> Ite
     try:
         oidc = devstack.start_oidc(oidc_port, demo.DEMO_USERS, log=work / "oidc.log")
         app = devstack.start_streamlit(app_port, secrets_file, db_path, log=work / "streamlit.log",
-                                       extra_env={ENV: "1"})
+                                       extra_env={ENV: "1", **(env or {})})
         yield Stack(f"http://{devstack.HOST}:{app_port}", f"http://{devstack.HOST}:{oidc_port}",
                     db_path, work)
     finally:

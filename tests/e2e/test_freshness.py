@@ -1,0 +1,103 @@
+"""An open page notices a colleague's save by itself (issue 10): the case list and "Kredsens tal"
+rerun when their district's data moves, and only then.
+
+The app here checks every second (HMD_REFRESH_SECONDS=1; 30 in production). The colleague is a
+second district contact of the same district, with an account of their own at the provider.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from db.users import assign
+from pages.components.freshness import ENV as REFRESH_ENV
+from tests.e2e.conftest import Stack, choose, login, navigate, rerun, running_stack, wait_for_app
+from tools import demo
+
+COLLEAGUE = "kollega.nsj@example.com"
+CODE = re.compile(r"NSJ-\d{4}-\d{4}")
+RUNS = "() => Number(document.querySelector('[data-e2e-run]')?.dataset.e2eRun ?? 0)"
+TICKS = "() => Number(document.querySelector('[data-e2e-fresh]')?.dataset.e2eFresh ?? 0)"
+
+
+def seed() -> None:
+    demo.seed_users()
+    assign(demo.SEEDER, COLLEAGUE, "district_contact", "NSJ")
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    with running_stack(tmp_path_factory.mktemp("e2e-fresh"), seed, env={REFRESH_ENV: "1"}) as running:
+        yield running
+
+
+def colleague_saves_a_case(browser: Browser, stack: Stack) -> str:
+    """The colleague logs in with their own provider account and saves a case; its code."""
+    claims = {"email": COLLEAGUE, "email_verified": True, "name": "Kollega Nordsjælland"}
+    request = urllib.request.Request(f"{stack.oidc_url}/users/kollega", method="PUT",
+                                     data=json.dumps(claims).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as resp:
+        assert resp.status == 204
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(stack.url)
+        page.get_by_role("button", name="Log ind").click()
+        page.wait_for_url(f"{stack.oidc_url}/**")
+        page.locator("input[name='sub']").fill("kollega")
+        page.get_by_role("button", name="Authorize").click()
+        page.wait_for_url(f"{stack.url}/**")
+        wait_for_app(page)
+        navigate(page, "Ny sag")
+        choose(page, "Aldersgruppe", "16-17 år")
+        choose(page, "Uddannelsesinstitution (type)", "Gymnasium/HF")
+        choose(page, "Hvad viser billedet?", "Nøgne dele af kroppen")
+        success = page.get_by_test_id("stAlertContentSuccess")
+        with rerun(page, shows=success.filter(has_text="Sagen er gemt med sagsnummeret")):
+            page.get_by_role("button", name="Gem sag").click()
+        return CODE.search(success.inner_text()).group(0)
+    finally:
+        context.close()
+
+
+def ticks_after(page: Page, count: int) -> None:
+    """Wait until the page's timer has run `count` more times."""
+    page.wait_for_function(f"() => ({TICKS})() >= {page.evaluate(TICKS) + count}")
+
+
+def test_a_colleagues_new_case_appears_on_an_open_list_without_a_click(
+        page: Page, stack: Stack, browser: Browser):
+    login(page, stack, demo.CONTACT_NSJ)
+    navigate(page, "Opfølgning")
+    status = page.get_by_role("combobox", name="Status").first
+    status.click()
+    with rerun(page):
+        page.get_by_role("option", name="Alle", exact=True).click()
+    runs = page.evaluate(RUNS)
+    ticks_after(page, 3)
+    assert page.evaluate(RUNS) == runs  # nothing new: the timer reran nothing
+
+    code = colleague_saves_a_case(browser, stack)
+    expect(page.get_by_test_id("stDataFrame")).to_contain_text(code, timeout=30_000)
+    assert page.evaluate(RUNS) > runs
+    expect(status).to_have_value("Alle")  # the viewer's filter is kept
+
+
+def test_kredsens_tal_reruns_when_the_district_has_a_new_case(page: Page, stack: Stack,
+                                                               browser: Browser):
+    login(page, stack, demo.CONTACT_NSJ)
+    navigate(page, "Kredsens tal")
+    runs = page.evaluate(RUNS)
+    ticks_after(page, 2)
+    assert page.evaluate(RUNS) == runs
+    colleague_saves_a_case(browser, stack)
+    page.wait_for_function(f"() => ({RUNS})() > {runs}", timeout=30_000)
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Kredsens tal · Nordsjællands Politi")).to_be_visible()

@@ -316,9 +316,15 @@ def _cutoff_of(day: date) -> datetime:
 
 
 def data_version(scope: Scope, district: str | None = None) -> tuple[object, ...]:
-    """Changes whenever a case (of `district`, or of any) is added, edited or deleted."""
+    """Changes whenever a case (of `district`, or of any) is added, edited or deleted. Kept until
+    the next change: open pages read it on a timer (pages/components/freshness.py)."""
     check_stats_access(scope)
-    with cursor() as cur:
+    return _data_version(district)
+
+
+@until_change
+def _data_version(district: str | None) -> tuple[object, ...]:
+    with reading() as cur:
         return tuple(cur.execute(f"SELECT {_CHANGED.format(d=_IN_DISTRICT)} FROM cases",
                                  [district, district] * 4).fetchone())
 

@@ -147,8 +147,8 @@ def report(rows: list[dict]) -> str:
     for row in rows:
         if row["page"] != "bare" and row["sessions"] in bare:
             floor = bare[row["sessions"]]
-            ticks = floor["cpu_per_run_s"] * floor["runs"] / TICK_S
-            rough = f" (the floor's CPU is {ticks:.0f} clock ticks: rough)" if ticks < 10 else ""
+            ticks = round(floor["cpu_per_run_s"] * floor["runs"] / TICK_S)
+            rough = f" (the floor's CPU is {ticks} clock ticks: rough)" if ticks < 10 else ""
             lines.append(f"{row['sessions']:>3} sessions: {row['page']} / bare page: median "
                          f"{row['median_s'] / floor['median_s']:.2f}x, server CPU per rerun "
                          f"{row['cpu_per_run_s'] / floor['cpu_per_run_s']:.2f}x{rough}")

@@ -43,7 +43,7 @@ SPLIT = [
     "pages.components.stats_filters:filter_bar", "pages.components.stats_filters:filtered_figures",
     "pages.components.stats_sections:block", "pages.components.stats_sections:open_section",
     "pages.components.stats_sections:about_figures", "pages.components.page_setup:document_setup",
-    "pages.components.session:current_scope",
+    "pages.components.session:current_scope", "pages.components.freshness:watch",
 ]
 
 

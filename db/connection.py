@@ -22,6 +22,22 @@ DEFAULT_PATH = Path("data") / "haandtering.duckdb"
 _lock = threading.Lock()
 _connection: duckdb.DuckDBPyConnection | None = None
 _path: Path | None = None
+_changes = 0  # see changes()
+
+
+def changes() -> int:
+    """A number that moves whenever the database may have changed: after every `cursor()` and
+    `transaction()` (any of them may write), and when a database is opened or closed; never with
+    a `reading()` cursor. A read keyed by it is exact (db/read_cache.py): every use of the
+    database goes through this module, and while this process holds the file no other process
+    can write it (DuckDB's lock)."""
+    return _changes
+
+
+def _changed() -> None:
+    global _changes
+    with _lock:
+        _changes += 1
 
 
 def database_path() -> Path:
@@ -37,6 +53,7 @@ def configure(path: str | Path) -> None:
     close()
     with _lock:
         _path = Path(path)
+    _changed()
 
 
 def open_database(path: str | Path) -> duckdb.DuckDBPyConnection:
@@ -69,11 +86,24 @@ def close() -> None:
             finally:
                 _connection.close()
                 _connection = None
+    _changed()
 
 
 @contextmanager
 def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of its own for the calling thread, closed afterwards; errors become StorageError."""
+    """A cursor of its own for the calling thread, closed afterwards; errors become StorageError.
+    What it did counts as a change (`changes()`), once it is closed."""
+    try:
+        with reading() as cur:
+            yield cur
+    finally:
+        _changed()
+
+
+@contextmanager
+def reading() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor for SELECTs only, as `cursor()` but not counted as a change: for the reads every
+    page run makes, cached until the next change (db/read_cache.py). Never write on it."""
     cur = _root().cursor()
     try:
         yield cur

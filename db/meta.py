@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from db.connection import cursor, transaction
+from db.connection import reading, transaction
+from db.read_cache import until_change
 
 
+@until_change
 def is_demo() -> bool:
-    """True when the database was filled with generated demo data: the UI then says so."""
-    with cursor() as cur:
+    """True when the database was filled with generated demo data: the UI then says so (every
+    run: kept until the next change)."""
+    with reading() as cur:
         row = cur.execute("SELECT value FROM app_meta WHERE key = 'demo'").fetchone()
     return bool(row and row[0] == "true")
 

@@ -15,7 +15,8 @@ from datetime import date, datetime
 
 import duckdb
 
-from db.connection import cursor
+from db.connection import reading
+from db.read_cache import until_change
 from model.case import FIRST_MONTH
 from model.errors import NotFound, StorageError
 from model.handling_model import (
@@ -45,14 +46,20 @@ _cache_lock = threading.Lock()
 
 def published(cur: duckdb.DuckDBPyConnection | None = None) -> list[VersionInfo]:
     """Every published version, in the order they took effect (shipped ones first); read on `cur`
-    when given (inside the caller's transaction)."""
-    if cur is None:
-        with cursor() as own:
-            return published(own)
+    when given (inside the caller's transaction), else as kept until the next change."""
     shipped = [VersionInfo(v, FIRST_MONTH, None, None) for v in shipped_versions()]
-    rows = cur.execute("SELECT version, effective_from, parent_version, published_at"
-                       " FROM model_releases ORDER BY effective_from, published_at").fetchall()
-    return shipped + [VersionInfo(*row) for row in rows]
+    return shipped + [VersionInfo(*row) for row in (_releases() if cur is None else _rows(cur))]
+
+
+def _rows(cur: duckdb.DuckDBPyConnection) -> tuple[tuple, ...]:
+    return tuple(cur.execute("SELECT version, effective_from, parent_version, published_at"
+                             " FROM model_releases ORDER BY effective_from, published_at").fetchall())
+
+
+@until_change
+def _releases() -> tuple[tuple, ...]:  # read on every run of the statistics pages
+    with reading() as cur:
+        return _rows(cur)
 
 
 def version_names() -> list[str]:
@@ -81,30 +88,39 @@ def model_of(version: str) -> HandlingModel:
     version's text no longer matches its checksum."""
     if version in shipped_versions():
         return load_model(version)
-    with cursor() as cur:
-        row = cur.execute("SELECT checksum FROM model_releases WHERE version = ?",
-                          [version]).fetchone()
-        if row is None:
-            raise NotFound("Modelversionen findes ikke.")
-        with _cache_lock:
-            cached = _cache.get((version, row[0]))
-        if cached is not None:
-            return cached
+    checksum = _checksum(version)
+    if checksum is None:
+        raise NotFound("Modelversionen findes ikke.")
+    with _cache_lock:
+        cached = _cache.get((version, checksum))
+    if cached is not None:
+        return cached
+    with reading() as cur:
         text = cur.execute("SELECT definition FROM model_releases WHERE version = ?",
                            [version]).fetchone()[0]
-    if text_checksum(text) != row[0]:
+    if text_checksum(text) != checksum:
         raise StorageError(f"Modelversion {version} er ændret, efter at den blev udgivet. Den kan "
                            "ikke bruges; kontakt administratoren.")
-    model = parse_model(text, row[0])
+    model = parse_model(text, checksum)
     with _cache_lock:
-        _cache[(version, row[0])] = model
+        _cache[(version, checksum)] = model
     return model
+
+
+@until_change
+def _checksum(version: str) -> str | None:  # every published version's, on every statistics run
+    with reading() as cur:
+        row = cur.execute("SELECT checksum FROM model_releases WHERE version = ?",
+                          [version]).fetchone()
+    return None if row is None else row[0]
 
 
 def current_model(today: date | None = None) -> HandlingModel:
     return model_of(current_version(today))
 
 
-def all_level_numbers() -> list[int]:
-    """Every level number of any published version (filters over cases of several versions)."""
-    return sorted({n for v in version_names() for n in model_of(v).level_numbers})
+def all_level_numbers(versions: list[str] | None = None) -> list[int]:
+    """Every level number of any published version (filters over cases of several versions);
+    `versions`: the published versions' names when the caller has read them already."""
+    return sorted({n for v in (version_names() if versions is None else versions)
+                   for n in model_of(v).level_numbers})

@@ -3,8 +3,8 @@
 A page draws with the scope it resolved at the start of its run, and Streamlit runs a button's
 callback at the start of the *next* run with that old scope. So a scope is a hint: each write and
 export calls `recheck(cur, scope)` first, which reads the user's memberships and logout time in the
-same transaction and refuses an ended session (expired, too old, logged out) or a user who is gone.
-The caller then checks the fresh scope's roles and districts.
+same transaction (one statement) and refuses an ended session (expired, too old, logged out) or a
+user who is gone. The caller then checks the fresh scope's roles and districts.
 
 Login policy (which issuers may bind invitations, how long a session may last) is configured here
 once per process: from the environment, or by the app from its secrets at start-up.
@@ -21,7 +21,7 @@ import duckdb
 
 from model.access import Membership, Role, Scope
 from model.errors import AccessDenied, DomainError, SessionEnded
-from model.session import DEFAULT_MAX_AGE_SECONDS, session_over
+from model.session import DEFAULT_MAX_AGE_SECONDS, Session, session_over
 
 INTERNAL_USER_ID = 0  # the system's own jobs (seeding, retention); no login ever has this id
 
@@ -57,12 +57,26 @@ def policy() -> LoginPolicy:
     return _configured or _from_environment()
 
 
-def memberships(cur: duckdb.DuckDBPyConnection, user_id: int) -> tuple[Membership, ...]:
-    rows = cur.execute(
-        "SELECT role, district_code FROM memberships WHERE user_id = ? ORDER BY role, district_code",
-        [user_id],
-    ).fetchall()
-    return tuple(Membership(Role(r), d) for r, d in rows)
+# A user and their memberships in one statement (one row per membership; one row with a NULL role
+# for a user without any): the rights of a write are re-read with one query, and a page's login
+# with one (db/users.py), each a consistent snapshot of both tables. `{extra}`: more columns
+# (", expr"), after these five; `{join}`: a join to one row at most (" LEFT JOIN ...").
+USER_WITH_MEMBERSHIPS = (
+    "SELECT u.user_id, u.email, u.sessions_valid_from, m.role, m.district_code{extra} FROM users u"
+    " LEFT JOIN memberships m ON m.user_id = u.user_id{join} WHERE {where}"
+    " ORDER BY m.role, m.district_code")
+
+
+def scope_from_rows(rows: Sequence[tuple], session: Session | None, now: float | None = None) -> Scope:
+    """The scope of USER_WITH_MEMBERSHIPS's `rows` (leading columns; more may follow) for a login
+    of `session`. SessionEnded for an ended login; AccessDenied when there are no rows (no user)."""
+    if not rows:
+        raise AccessDenied()
+    user_id, email, valid_from = rows[0][:3]
+    scope = Scope(user_id, email, tuple(Membership(Role(r[3]), r[4]) for r in rows if r[3]),
+                  session)
+    check_session(scope, valid_from, now)
+    return scope
 
 
 def check_session(scope: Scope, valid_from: int | None, now: float | None = None) -> None:
@@ -81,12 +95,9 @@ def recheck(cur: duckdb.DuckDBPyConnection, scope: Scope, now: float | None = No
     """
     if scope.user_id == INTERNAL_USER_ID:
         return scope
-    row = cur.execute("SELECT email, sessions_valid_from FROM users WHERE user_id = ?",
-                      [scope.user_id]).fetchone()
-    if row is None:
-        raise AccessDenied()
-    check_session(scope, row[1], now)
-    return Scope(scope.user_id, row[0], memberships(cur, scope.user_id), scope.session)
+    rows = cur.execute(USER_WITH_MEMBERSHIPS.format(extra="", join="", where="u.user_id = ?"),
+                       [scope.user_id]).fetchall()
+    return scope_from_rows(rows, scope.session, now)
 
 
 def recheck_all(cur: duckdb.DuckDBPyConnection, scopes: Sequence[Scope],

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -219,11 +220,37 @@ def true_dashboard(scope: Scope, flt: StatsFilter, district: str | None = None, 
 def period_bounds(scope: Scope, released_on: date | None = None) -> tuple[object, object]:
     """First and last case month of the whole database, for the period filter's defaults; with
     `released_on`, the last month is at most the last month released that day."""
-    low, high = stats_raw.month_bounds(scope)
+    return _capped(*stats_raw.month_bounds(scope), released_on)
+
+
+def _capped(low, high, released_on: date | None) -> tuple[object, object]:
     if released_on is not None and high is not None:
         high = min(high, Release.on_day(released_on).last_month)
         low = min(low, high)
     return low, high
+
+
+class PageState(NamedTuple):
+    """What a statistics page reads on every run: the months its period filter offers
+    (`period_bounds`), the nationwide half's `release_version` and, on a contact's page, the own
+    half's `district_version`."""
+
+    on: date
+    bounds: tuple[object, object]
+    release_version: tuple[object, ...]
+    district_version: tuple[object, ...] | None = None
+
+
+def page_state(scope: Scope, on: date, district: str | None = None, *,
+               released_bounds: bool = True) -> PageState:
+    """The page's state on day `on`, read in one statement (equal to reading each part alone);
+    bounds up to the last released month when `released_bounds`. AccessDenied without a
+    statistics role, NotFound for a district not the caller's (before anything is read)."""
+    viewer_of(scope, district)
+    release = Release.on_day(on)
+    bounds, registered, changed = stats_raw.page_state(scope, release.day, district)
+    return PageState(on, _capped(*bounds, on if released_bounds else None),
+                     (release.day, *registered), changed)
 
 
 def data_version(scope: Scope) -> tuple[object, ...]:

@@ -18,8 +18,9 @@ import duckdb
 
 from db import audit, rights
 from db.collation import collate_da
-from db.connection import cursor, transaction
+from db.connection import cursor, reading, transaction
 from db.districts import is_district
+from db.read_cache import until_change
 from model.access import DISTRICT_REQUIRED, NATIONWIDE_ONLY, ROLE_LABELS, Role, Scope
 from model.email import email_key, normalise_email
 from model.errors import AccessDenied, ConflictError, NotFound, StorageError, ValidationError
@@ -68,20 +69,31 @@ def resolve_login(claims: Mapping[str, Any]) -> Scope | None:
     session = Session.from_claims(claims)
     if session is None or session.issuer not in rights.policy().trusted_issuers:
         return None
-    with transaction() as cur:
-        row = cur.execute(
-            "SELECT u.user_id, u.email, NOT EXISTS (SELECT 1 FROM user_logins l"
-            " WHERE l.user_id = u.user_id AND l.issued_at = ?) FROM users u"
-            " WHERE u.issuer = ? AND u.subject = ?",
-            [session.issued_at, session.issuer, session.subject]).fetchone()
-        if row is None:
+    rows = _login_rows(session.issuer, session.subject, session.issued_at)
+    if rows:
+        scope, new_login = rights.scope_from_rows(rows, session), rows[0][5]
+    else:
+        with transaction() as cur:
             row = _bind_invitation(cur, claims, session)
-        if row is None:
-            return None
-        scope = rights.recheck(cur, Scope(row[0], row[1], session=session))
-    if row[2]:
+            if row is None:
+                return None
+            scope, new_login = rights.recheck(cur, Scope(row[0], row[1], session=session)), row[2]
+    if new_login:
         _note_login(scope, session)
     return scope
+
+
+@until_change
+def _login_rows(issuer: str, subject: str, issued_at: int) -> tuple[tuple, ...]:
+    """A known login's user, memberships and whether the login is new: one statement, no
+    transaction, on every run of every page; kept until the next change (db/read_cache.py), so a
+    revoked role or a logout (each a write) is read at the next run. The session's expiry and age
+    are checked on every run (rights.scope_from_rows)."""
+    with reading() as cur:
+        return tuple(cur.execute(rights.USER_WITH_MEMBERSHIPS.format(
+            extra=", l.user_id IS NULL",  # a new login: noted once; a join costs less than NOT EXISTS
+            join=" LEFT JOIN user_logins l ON l.user_id = u.user_id AND l.issued_at = ?",
+            where="u.issuer = ? AND u.subject = ?"), [issued_at, issuer, subject]).fetchall())
 
 
 def _note_login(scope: Scope, session: Session) -> None:

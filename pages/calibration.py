@@ -33,14 +33,14 @@ if not found:
 for version in found:
     st.header(f"Modelversion {version}", anchor=False)
     block(ctx, f"foreslaaet-valgt-{version}", TABLES["calibration"].title,
-          *figures.drawn(partial(views.calibration, version=version)), level=3,
+          figures.drawn(partial(views.calibration, version=version)), level=3,
           caption="Rækker: modellens forslag. Kolonner: det valgte niveau. Diagonalen er enighed.")
     block(ctx, f"fulgt-aendret-{version}", TABLES["direction"].title,
-          *figures.drawn(partial(views.direction, version=version)), level=3)
+          figures.drawn(partial(views.direction, version=version)), level=3)
     block(ctx, f"begrundelser-{version}", TABLES["reasons"].title,
-          *figures.drawn(partial(views.reasons, version=version)), level=3,
+          figures.drawn(partial(views.reasons, version=version)), level=3,
           stacked=True)  # long reasons as axis labels: beside the table the bars had no room
     outcome_views.reassessments(after, version)
     outcome_views.closing_answers(after, version)
 outcome_views.how_often(after)
-block(ctx, "niveau-version", TABLES["by_version"].title, *figures.drawn(views.by_version))
+block(ctx, "niveau-version", TABLES["by_version"].title, figures.drawn(views.by_version))

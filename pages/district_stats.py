@@ -52,16 +52,16 @@ def side_by_side(name: str, title: str, view: Callable[..., views.View]) -> None
     left, right = st.columns(2, gap="large")
     with left:
         st.header(names[district], anchor=False)
-        block(own_ctx, f"{name}-{district}", title, *figures.drawn(view, OWN), stacked=True,
+        block(own_ctx, f"{name}-{district}", title, figures.drawn(view, OWN), stacked=True,
               level=3)
     with right:
         st.header("Hele landet", anchor=False)
-        block(land_ctx, name, title, *figures.drawn(view), stacked=True, level=3)
+        block(land_ctx, name, title, figures.drawn(view), stacked=True, level=3)
 
 
 def by_district() -> None:
     block(land_ctx, "sager-pr-kreds", f"{TABLES['by_district'].title} (hele landet)",
-          *figures.drawn(views.by_district), stacked=True)
+          figures.drawn(views.by_district), stacked=True)
 
 
 open_section({title: partial(side_by_side, name, title, view) for name, title, view in BLOCKS}

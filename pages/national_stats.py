@@ -24,44 +24,44 @@ st.title("Landstal", anchor=False)
 figures = filtered_figures(scope, "national")
 about_figures(figures.release)
 ctx = ExportContext(scope, "landstal", figures.flt, None, figures.release, CELL_KEY)
-version = figures.measures_version
 
 
 def over_time() -> None:
-    block(ctx, "sager-pr-maaned", TABLES["by_month"].title, *figures.drawn(views.over_time),
+    block(ctx, "sager-pr-maaned", TABLES["by_month"].title, figures.drawn(views.over_time),
           caption="Den sorte streg er månedens samlede antal; søjlens dele er justeret hver for sig.")
 
 
 def by_district() -> None:
-    block(ctx, "sager-pr-kreds", TABLES["by_district"].title, *figures.drawn(views.by_district),
+    block(ctx, "sager-pr-kreds", TABLES["by_district"].title, figures.drawn(views.by_district),
           stacked=True)  # the map needs the full width for its names to be legible
 
 
 def measures() -> None:
+    version = figures.measures_version  # read when this section is open only
     block(ctx, "tiltag", f"{TABLES['measures'].title} (modelversion {version})",
-          *figures.drawn(partial(views.measures, version=version)), stacked=True,
+          figures.drawn(partial(views.measures, version=version)), stacked=True,
           caption="Hvert tiltag for sig; der vises ingen sum over tiltagene, da den ville afsløre "
                   "antallet af sager på niveauet.")
 
 
 def platforms() -> None:
     block(ctx, "platforme", TABLES["platforms"].title,
-          *figures.drawn(partial(views.one_way, name="platforms", dim="platform")),
+          figures.drawn(partial(views.one_way, name="platforms", dim="platform")),
           caption="En sag kan nævne flere platforme.")
     block(ctx, "sletning", TABLES["takedowns"].title,
-          *figures.drawn(partial(views.one_way, name="takedowns", dim="outcome")),
+          figures.drawn(partial(views.one_way, name="takedowns", dim="outcome")),
           caption="Én anmodning pr. sag og platform.")
 
 
 def age_gender() -> None:
-    block(ctx, "alder-koen", TABLES["age_gender"].title, *figures.drawn(views.age_gender))
+    block(ctx, "alder-koen", TABLES["age_gender"].title, figures.drawn(views.age_gender))
 
 
 def police_status() -> None:
     block(ctx, "politi", TABLES["police"].title,
-          *figures.drawn(partial(views.share_by_level, name="police", dim="police")))
+          figures.drawn(partial(views.share_by_level, name="police", dim="police")))
     block(ctx, "status", TABLES["status"].title,
-          *figures.drawn(partial(views.share_by_level, name="status", dim="status")))
+          figures.drawn(partial(views.share_by_level, name="status", dim="status")))
 
 
 open_section({"Over tid": over_time, "Politikredse": by_district, "Tiltag": measures,

@@ -82,9 +82,13 @@ def load() -> str:
 
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of process `pid` so far (Linux /proc): the server's cost, which the
-    machine's other load does not inflate as it does wall-clock times."""
+    machine's other load does not inflate as it does wall-clock times. Counted in clock ticks
+    (TICK_S): a row's CPU per rerun is exact to TICK_S / runs."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) * TICK_S
+
+
+TICK_S = 1 / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid: int) -> float:
@@ -132,18 +136,22 @@ async def measure(url: str, server: int, cookies: list[dict[str, str]], page: st
 
 
 def report(rows: list[dict]) -> str:
-    lines = ["sessions  page       median s   max s  runs  CPU ms/run  server MB  load before -> after"]
+    lines = ["sessions  page       median s   max s  runs  CPU ms/run (+-tick)  server MB"
+             "  load before -> after"]
     for row in rows:
         lines.append(f"{row['sessions']:>8}  {row['page']:<9} {row['median_s']:>8.3f} "
-                     f"{row['max_s']:>7.3f} {row['runs']:>5} {row['cpu_per_run_s'] * 1000:>11.1f} "
-                     f"{row['rss_mb']:>10.0f}  {row['load_before']} -> {row['load_after']}")
+                     f"{row['max_s']:>7.3f} {row['runs']:>5} {row['cpu_per_run_s'] * 1000:>11.1f}"
+                     f" (+-{TICK_S * 1000 / row['runs']:.1f}) {row['rss_mb']:>10.0f}  "
+                     f"{row['load_before']} -> {row['load_after']}")
     bare = {r["sessions"]: r for r in rows if r["page"] == "bare"}
     for row in rows:
         if row["page"] != "bare" and row["sessions"] in bare:
             floor = bare[row["sessions"]]
+            ticks = round(floor["cpu_per_run_s"] * floor["runs"] / TICK_S)
+            rough = f" (the floor's CPU is {ticks} clock ticks: rough)" if ticks < 10 else ""
             lines.append(f"{row['sessions']:>3} sessions: {row['page']} / bare page: median "
                          f"{row['median_s'] / floor['median_s']:.2f}x, server CPU per rerun "
-                         f"{row['cpu_per_run_s'] / floor['cpu_per_run_s']:.2f}x")
+                         f"{row['cpu_per_run_s'] / floor['cpu_per_run_s']:.2f}x{rough}")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from model.text import markdown_literal
 
 APP_NAME = "Håndteringsmodellen"
 STYLE = Path(__file__).with_name("accessibility.css")
+STYLE_HTML = f"<style>{STYLE.read_text(encoding='utf-8')}</style>"  # as st.html(STYLE) sends it
 SETUP_KEY = "document_setup"  # its container is hidden by the style sheet: it only runs a script
 CONTEXT_KEY = "ctx_"  # a button keyed so shows its label's bold part to screen readers only
 
@@ -44,7 +45,7 @@ def name_tab(page: str | None) -> None:
 
 def document_setup() -> None:
     """Style sheet and document language; called by the router on every run, before any page."""
-    st.html(STYLE)  # style only: Streamlit puts it in its event container, it takes no space
+    st.html(STYLE_HTML)  # style only: Streamlit puts it in its event container, it takes no space
     with st.container(key=SETUP_KEY):
         st.html(LANG_SCRIPT, unsafe_allow_javascript=True)
 

@@ -29,7 +29,8 @@ def filter_bar(key: str, bounds: tuple[object, object], *, districts: bool = Tru
                levels: bool = True) -> StatsFilter:
     """Widgets for the filters; returns the chosen filter (the whole period by default)."""
     months = _month_options(*bounds)
-    all_levels = all_level_numbers()
+    versions = version_names()  # read once for both lists
+    all_levels = all_level_numbers(versions)
     # Two rows: five filters side by side cut their values ("dec. 2…", chips "ds Politi") at
     # 1024 px and at 200 % zoom. Period and version first, the lists that grow below.
     period_from, period_to, model_col = st.columns(3)
@@ -37,7 +38,7 @@ def filter_bar(key: str, bounds: tuple[object, object], *, districts: bool = Tru
                                   key=f"{key}-from")
     last = period_to.selectbox("Til måned", months, index=len(months) - 1, format_func=_label,
                                key=f"{key}-to")
-    version = model_col.selectbox("Modelversion", [ALL_VERSIONS, *version_names()], key=f"{key}-version")
+    version = model_col.selectbox("Modelversion", [ALL_VERSIONS, *versions], key=f"{key}-version")
     rest = iter(st.columns([3, 2]) if districts else [st.container()])
     chosen_districts: list[str] = []
     if districts:
@@ -64,9 +65,9 @@ def filtered_figures(scope: Scope, key: str, district: str | None = None) -> sta
     """The filter bar and the (cached, perturbed) figures it selects; a domain error is shown in
     Danish and stops the page, so every statistics page handles bad filters the same way."""
     try:
-        flt = filter_bar(key, stats_cache.bounds(scope, released=district is None),
-                         districts=district is None)
-        return stats_cache.figures(scope, flt, district)
+        page = stats_cache.state(scope, district)
+        flt = filter_bar(key, page.bounds, districts=district is None)
+        return stats_cache.figures(scope, flt, district, page)
     except DomainError as exc:
         show_error(exc)
         st.stop()

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pandas as pd
 import streamlit as st
 
 from model.published import METHOD_NOTE
 from model.release import POLICY, Release
 from pages.components.exports import ExportContext, export_buttons
+from pages.components.stats_cache import Drawn
 
 # Streamlit 1.67 draws its own toolbar on every chart ("Download as PNG", "Show data", and "Copy
 # Vega-Lite spec" on localhost): files that would leave without an audit entry or export id. There is
@@ -42,16 +42,17 @@ def about_figures(release: Release | None, own_name: str | None = None) -> None:
     st.caption(" ".join(lines))
 
 
-def block(ctx: ExportContext, name: str, title: str, chart: dict | None,
-          table: pd.DataFrame, file_table: pd.DataFrame, description: str = "",
-          caption: str | None = None, stacked: bool = False, level: int = 2) -> None:
-    """Title (a heading of `level` 2 or 3, so the page's outline never skips one), chart (its
-    Vega-Lite spec: left) and table (right; below it when `stacked`), then the downloads. The
-    chart's text alternative is its title and `description`; its figures are in the table beside it."""
+def block(ctx: ExportContext, name: str, title: str, drawn: Drawn, caption: str | None = None,
+          stacked: bool = False, level: int = 2) -> None:
+    """Title (a heading of `level` 2 or 3, so the page's outline never skips one), chart (left)
+    and table (right; below it when `stacked`), then the downloads. The chart's text alternative
+    is its title and description; its figures are in the table beside it. What is shown is the
+    block as Streamlit sends it (`drawn.shown`), the files are made from its spec and file table."""
     (st.header if level == 2 else st.subheader)(title, anchor=False)
     if caption:
         st.caption(caption)
-    alt_text = f"{title}. {description} Tallene står i tabellen.".replace(". .", ".")
+    alt_text = f"{title}. {drawn.description} Tallene står i tabellen.".replace(". .", ".")
+    chart, table = drawn.shown
     if chart is not None and stacked:
         st.vega_lite_chart(chart, theme=None, width="stretch", alt=alt_text)
         st.dataframe(table, hide_index=True, width="stretch")
@@ -61,7 +62,7 @@ def block(ctx: ExportContext, name: str, title: str, chart: dict | None,
         right.dataframe(table, hide_index=True, width="stretch")
     else:
         st.dataframe(table, hide_index=True, width="stretch")
-    export_buttons(ctx, name, table=file_table, chart=chart, title=title)
+    export_buttons(ctx, name, table=drawn.file_table, chart=drawn.spec, title=title)
 
 
 def open_section(sections: dict[str, Callable[[], None]], key: str = SECTION_KEY) -> None:

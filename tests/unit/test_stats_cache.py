@@ -8,6 +8,7 @@ from datetime import date
 from functools import partial
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from db import stats
 from db.districts import district_names
@@ -62,7 +63,39 @@ def test_a_cache_key_names_what_the_caller_may_see_and_not_their_login(cases):
     again = dataclasses.replace(LEADER, session=conftest.test_session(LEADER.email, issued_at=1))
     first, second = (stats_cache.figures(s, YEAR) for s in (LEADER, again))
     assert first.national == second.national
-    assert "session" not in repr(dataclasses.asdict(first.national))  # what st.cache_data hashes
+    assert "session" not in repr(first.national)  # what the caches hash (stats_cache.HASHED)
+    assert repr(first.national) == repr(second.national)
+    assert repr(first.national) != repr(dataclasses.replace(first.national, on=LATER))
     contact = stats_cache.figures(CONTACT, YEAR, "BOR")
     assert contact.national.viewer != first.national.viewer  # fewer tables: never the leader's
     assert contact.own is not None and contact.own.viewer.district == "BOR"
+
+
+def _draw_both_ways(blocks: list) -> None:
+    """Each (spec, frame, shown) as a page would draw the spec and frame, then as it draws shown."""
+    import streamlit as st
+
+    for chart_spec, frame, shown in blocks:
+        for chart, table in ((chart_spec, frame), shown):
+            if chart is not None:
+                st.vega_lite_chart(chart, theme=None, width="stretch", alt="a")
+            st.dataframe(table, hide_index=True, width="stretch")
+
+
+def test_a_block_is_sent_exactly_as_streamlit_sends_its_spec_and_frame(cases):
+    """The cache keeps blocks converted to Arrow once (stats_cache.shown); what reaches the
+    browser must be what Streamlit itself makes of the plain spec and frame, byte for byte."""
+    leader = stats.dashboard(LEADER, YEAR, on=LATER)
+    blocks = []
+    for build in SHARED_VIEWS + LEADER_VIEWS:
+        view = build(leader.national, names=district_names())
+        chart_spec = stats_cache.spec(view.chart)
+        blocks.append((chart_spec, view.table, stats_cache.shown(chart_spec, view.table)))
+    at = AppTest.from_function(_draw_both_ways, args=(blocks,), default_timeout=30).run()
+    assert not at.exception
+    charts, tables = at.get("vega_lite_chart"), at.dataframe
+    assert len(charts) == 2 * 11 and len(tables) == 2 * 12
+    for plain, cached in zip(charts[::2], charts[1::2], strict=True):
+        assert plain.proto == cached.proto and plain.proto.datasets
+    for plain, cached in zip(tables[::2], tables[1::2], strict=True):
+        assert plain.proto == cached.proto

@@ -273,3 +273,38 @@ def test_saves_and_follow_up_move_their_districts_version_but_never_the_releases
     with transaction() as cur:  # data changed from outside the app (a tool, a restore) does move it
         cur.execute("UPDATE cases SET record_key = record_key + 1 WHERE case_id = 1")
     assert stats.release_version(LEADER) != release
+
+
+def test_a_pages_state_read_at_once_is_each_part_read_alone(fresh_db):
+    """stats.page_state is one statement for what a statistics page reads on every run; it must
+    equal the period bounds, release version and district version read one by one, also after a
+    save and a follow-up change (which move the district's version only)."""
+    from db.case_closing import close_case
+    from tests.unit.case_helpers import CLOSE
+
+    generate(GENERATOR, 200, seed=9, first_month=date(2026, 1, 1), months=3)
+    on = date(2026, 5, 20)
+
+    def alone(scope, district):
+        return stats.PageState(on, stats.period_bounds(scope, None if district else on),
+                               stats.release_version(scope, on),
+                               stats.district_version(scope, district) if district else None)
+
+    def at_once(scope, district):
+        return stats.page_state(scope, on, district, released_bounds=district is None)
+
+    seen = set()
+    for change in range(3):
+        if change == 1:
+            create_case(NSJ, "NSJ", draft(month=date(2026, 3, 1)), today=on)
+        if change == 2:
+            with cursor() as cur:
+                code, version = cur.execute("SELECT case_code, row_version FROM cases WHERE"
+                                            " district_code = 'NSJ' ORDER BY case_id LIMIT 1").fetchone()
+            close_case(NSJ, code, version, CLOSE)
+        for scope, district in ((LEADER, None), (NSJ, "NSJ"), (CONTACT, "BOR")):
+            assert at_once(scope, district) == alone(scope, district)
+        seen.add(at_once(NSJ, "NSJ"))
+    assert len(seen) == 3  # each change moved the district's version
+    with pytest.raises(NotFound):
+        stats.page_state(CONTACT, on, "NSJ")  # not their district: nothing is read

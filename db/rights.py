@@ -102,30 +102,21 @@ def recheck(cur: duckdb.DuckDBPyConnection, scope: Scope, now: float | None = No
 
 def recheck_all(cur: duckdb.DuckDBPyConnection, scopes: Sequence[Scope],
                 now: float | None = None) -> list[Scope | DomainError]:
-    """`recheck` for several callers at once (a group commit), in two statements whatever their
+    """`recheck` for several callers at once (a group commit), in one statement whatever their
     number: each scope as it is now, or the error that refuses it."""
     ids = sorted({s.user_id for s in scopes} - {INTERNAL_USER_ID})
-    users = {r[0]: r[1:] for r in cur.execute(
-        "SELECT user_id, email, sessions_valid_from FROM users WHERE list_contains(?, user_id)",
-        [ids]).fetchall()} if ids else {}
-    held: dict[int, list[Membership]] = {}
-    for user_id, role, district in cur.execute(
-            "SELECT user_id, role, district_code FROM memberships WHERE list_contains(?, user_id)"
-            " ORDER BY user_id, role, district_code", [ids]).fetchall() if ids else ():
-        held.setdefault(user_id, []).append(Membership(Role(role), district))
+    rows: dict[int, list[tuple]] = {}
+    for row in cur.execute(USER_WITH_MEMBERSHIPS.format(
+            extra="", join="", where="list_contains(?, u.user_id)"), [ids]).fetchall() if ids else ():
+        rows.setdefault(row[0], []).append(row)
     now = time.time() if now is None else now
     fresh: list[Scope | DomainError] = []
     for scope in scopes:
         if scope.user_id == INTERNAL_USER_ID:
             fresh.append(scope)
-        elif scope.user_id not in users:
-            fresh.append(AccessDenied())
-        else:
-            email, valid_from = users[scope.user_id]
-            try:
-                check_session(scope, valid_from, now)
-            except SessionEnded as exc:
-                fresh.append(exc)
-                continue
-            fresh.append(Scope(scope.user_id, email, tuple(held.get(scope.user_id, ())), scope.session))
+            continue
+        try:
+            fresh.append(scope_from_rows(rows.get(scope.user_id, []), scope.session, now))
+        except DomainError as exc:
+            fresh.append(exc)
     return fresh

@@ -101,10 +101,14 @@ def wait_for_app(page: Page) -> None:
 
 
 def wait_until_drawn(page: Page) -> None:
-    """Wait until no element is still a loading placeholder: Streamlit loads a widget's code on
-    first use and shows a grey skeleton until then (about a second), which a screenshot or an
-    accessibility check would otherwise see instead of the widget."""
-    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
+    """Wait until no element is still a loading placeholder and every chart is drawn: Streamlit
+    loads a widget's code on first use and shows a grey skeleton until then (about a second), and
+    Vega draws a chart (its marks, and the text alternative it puts on the chart's element) after
+    the script run has ended; a screenshot or an accessibility check would otherwise see them
+    half-made."""
+    page.wait_for_function("""() => !document.querySelector("[data-testid='stSkeleton']")
+      && [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
+           .every(chart => chart.querySelector(".marks"))""")
 
 
 @contextmanager

@@ -46,23 +46,13 @@ def record_all(cur: duckdb.DuckDBPyConnection, entries: Sequence[Sequence[Any]])
                 " object_id, details, export_id)", entries)
 
 
-def record(
-    cur: duckdb.DuckDBPyConnection,
-    scope: Scope,
-    action: str,
-    *,
-    district: str | None = None,
-    object_type: str | None = None,
-    object_id: str | int | None = None,
-    details: dict[str, Any] | None = None,
-    export_id: str | None = None,
-) -> None:
-    """Append one entry on `cur`, so that it commits or rolls back with the change it records.
+def record(cur: duckdb.DuckDBPyConnection, scope: Scope, action: str, **fields: Any) -> None:
+    """Append one entry on `cur`, so that it commits or rolls back with the change it records;
+    `fields` are `row`'s (district, object_type, object_id, details, export_id).
 
     An export passes the random `export_id` written into its file, so the file leads to it.
     """
-    record_all(cur, [row(scope, action, district=district, object_type=object_type,
-                         object_id=object_id, details=details, export_id=export_id)])
+    record_all(cur, [row(scope, action, **fields)])
 
 
 @dataclass(frozen=True)

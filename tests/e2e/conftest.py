@@ -7,7 +7,9 @@ with `login(page, stack, demo.CONTACT_NSJ)`.
 
 from __future__ import annotations
 
+import json
 import socket
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -134,6 +136,23 @@ def navigate(page: Page, link: str) -> None:
     """Open a page through the sidebar's navigation and wait for it to be drawn."""
     with rerun(page):
         page.get_by_test_id("stSidebarNav").get_by_role("link", name=link).click()
+
+
+def login_new_account(page: Page, stack: Stack, sub: str, claims: dict[str, object]) -> None:
+    """Open an account at the provider (`sub`, with `claims`) through its API, as anybody with an
+    account there could have, and log it in the real way."""
+    request = urllib.request.Request(f"{stack.oidc_url}/users/{sub}", method="PUT",
+                                     data=json.dumps(claims).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as resp:
+        assert resp.status == 204
+    page.goto(stack.url)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url(f"{stack.oidc_url}/**")
+    page.locator("input[name='sub']").fill(sub)
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_url(f"{stack.url}/**")
+    wait_for_app(page)
 
 
 def login(page: Page, stack: Stack, user: devstack.DemoUser) -> None:

@@ -7,9 +7,7 @@ second district contact of the same district, with an account of their own at th
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
@@ -17,7 +15,16 @@ from playwright.sync_api import Browser, Page, expect
 
 from db.users import assign
 from pages.components.freshness import ENV as REFRESH_ENV
-from tests.e2e.conftest import Stack, choose, login, navigate, rerun, running_stack, wait_for_app
+from tests.e2e.conftest import (
+    Stack,
+    choose,
+    login,
+    login_new_account,
+    navigate,
+    rerun,
+    running_stack,
+    wait_for_app,
+)
 from tools import demo
 
 COLLEAGUE = "kollega.nsj@example.com"
@@ -39,22 +46,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 
 def colleague_saves_a_case(browser: Browser, stack: Stack) -> str:
     """The colleague logs in with their own provider account and saves a case; its code."""
-    claims = {"email": COLLEAGUE, "email_verified": True, "name": "Kollega Nordsjælland"}
-    request = urllib.request.Request(f"{stack.oidc_url}/users/kollega", method="PUT",
-                                     data=json.dumps(claims).encode(),
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request) as resp:
-        assert resp.status == 204
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         page = context.new_page()
-        page.goto(stack.url)
-        page.get_by_role("button", name="Log ind").click()
-        page.wait_for_url(f"{stack.oidc_url}/**")
-        page.locator("input[name='sub']").fill("kollega")
-        page.get_by_role("button", name="Authorize").click()
-        page.wait_for_url(f"{stack.url}/**")
-        wait_for_app(page)
+        login_new_account(page, stack, "kollega", {
+            "email": COLLEAGUE, "email_verified": True, "name": "Kollega Nordsjælland"})
         navigate(page, "Ny sag")
         choose(page, "Aldersgruppe", "16-17 år")
         choose(page, "Uddannelsesinstitution (type)", "Gymnasium/HF")

@@ -4,9 +4,7 @@ unverified invited address, and handing out files (made on click, audited, ungue
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.request
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from db.demo_courses import seed_demo_courses
 from db.users import assign
 from model.errors import SessionEnded
-from tests.e2e.conftest import Stack, login, navigate, rerun, running_stack, wait_for_app
+from tests.e2e.conftest import Stack, login, login_new_account, navigate, rerun, running_stack, wait_for_app
 from tools import demo
 from tools.demo_cases import seed_demo_cases
 
@@ -90,18 +88,7 @@ def test_another_open_tab_stops_at_its_next_action_after_logout(page: Page, stac
 
 def test_an_unverified_provider_account_cannot_take_an_invitation(page: Page, stack: Stack):
     claims = {"email": INVITED.upper(), "email_verified": False, "name": "Angriber"}
-    request = urllib.request.Request(f"{stack.oidc_url}/users/attacker", method="PUT",
-                                     data=json.dumps(claims).encode(),
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request) as resp:
-        assert resp.status == 204
-    page.goto(stack.url)
-    page.get_by_role("button", name="Log ind").click()
-    page.wait_for_url(f"{stack.oidc_url}/**")
-    page.locator("input[name='sub']").fill("attacker")
-    page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(f"{stack.url}/**")
-    wait_for_app(page)
+    login_new_account(page, stack, "attacker", claims)
     expect(page.get_by_text("Du har endnu ikke adgang")).to_be_visible()
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
 

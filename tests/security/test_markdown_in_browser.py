@@ -6,9 +6,7 @@ blocked); none may happen, and no <img> or <a> may point there."""
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.request
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -17,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from db.connection import transaction
-from tests.e2e.conftest import Stack, login, navigate, running_stack, wait_for_app
+from tests.e2e.conftest import Stack, login, login_new_account, navigate, running_stack, wait_for_app
 from tests.security.markdown import EVIL, IMAGE, LINK
 from tools import demo
 
@@ -126,19 +124,7 @@ def test_markdown_in_an_uploaded_sheet_is_shown_as_text_in_the_import_errors(
 def test_markdown_in_the_providers_email_claim_is_shown_verbatim_on_the_no_access_page(
         page: Page, stack: Stack, requests_to_attacker: list[str]):
     email = f"ny{IMAGE}@example.com"
-    request = urllib.request.Request(
-        f"{stack.oidc_url}/users/markdown-mail", method="PUT",
-        data=json.dumps({"email": email, "email_verified": True}).encode(),
-        headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request) as resp:
-        assert resp.status == 204
-    page.goto(stack.url)
-    page.get_by_role("button", name="Log ind").click()
-    page.wait_for_url(f"{stack.oidc_url}/**")
-    page.locator("input[name='sub']").fill("markdown-mail")
-    page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(f"{stack.url}/**")
-    wait_for_app(page)
+    login_new_account(page, stack, "markdown-mail", {"email": email, "email_verified": True})
     expect(page.get_by_text("Du har endnu ikke adgang")).to_be_visible()
     expect(page.locator("code").filter(has_text=email)).to_have_count(1)
     expect_nothing_points_at_the_attacker(page, requests_to_attacker)

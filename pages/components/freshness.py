@@ -17,15 +17,19 @@ from datetime import timedelta
 
 import streamlit as st
 
+# End-to-end mode only: the timer's runs are counted in a hidden marker, as run_marker counts runs.
+from pages.components.run_marker import ENV as MARKER_ENV
+
 ENV = "HMD_REFRESH_SECONDS"
 DEFAULT_SECONDS = 30
-# End-to-end mode only (pages/components/run_marker.py): count the timer's runs in a hidden marker.
-MARKER_ENV = "HMD_E2E_RUN_MARKER"
 
 
 def interval() -> timedelta | None:
-    """The timer's period, or None when it is off."""
-    seconds = float(os.environ.get(ENV, DEFAULT_SECONDS) or 0)
+    """The timer's period, or None when it is off (a value that is not a number: the default)."""
+    try:
+        seconds = float(os.environ.get(ENV, DEFAULT_SECONDS) or 0)
+    except ValueError:
+        seconds = DEFAULT_SECONDS
     return timedelta(seconds=seconds) if seconds > 0 else None
 
 

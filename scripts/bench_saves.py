@@ -9,7 +9,10 @@ The two alternate (raw, saves, raw, saves, ...) so the machine's other load fall
 ratio is that of the medians. Prints the table with the load average and writes
 bench/results/saves-<time>.json.
 
-Usage: python scripts/bench_saves.py [--sessions 32] [--rows 100] [--repeat 3]
+With --preload N the saves go into a database that already holds N synthetic cases (the raw
+table starts empty either way): realistic sizes are some thousands, the checks scan `cases`.
+
+Usage: python scripts/bench_saves.py [--sessions 32] [--rows 100] [--repeat 3] [--preload 0]
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=32)
     parser.add_argument("--rows", type=int, default=100, help="rows or cases per session")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--preload", type=int, default=0, help="synthetic cases saved before")
     args = parser.parse_args()
     runs = []
     for i in range(args.repeat):
@@ -80,7 +84,7 @@ def main() -> int:
             if kind == "raw":
                 result = raw_inserts(args.sessions, args.rows)
             else:
-                result = load_cases.run(args.sessions, args.rows)
+                result = load_cases.run(args.sessions, args.rows, preload=args.preload)
                 result = {k: result[k] for k in ("per_s", "p50_ms", "p99_ms", "ok")}
             runs.append({"kind": kind, "round": i + 1, "load_before": before, "load_after": load(),
                          **result})
@@ -91,12 +95,14 @@ def main() -> int:
               for kind in ("raw", "saves")}
     p99 = {kind: statistics.median(r["p99_ms"] for r in runs if r["kind"] == kind)
            for kind in ("raw", "saves")}
-    print(f"\n{args.sessions} sessions x {args.rows}: raw inserts {median['raw']:.0f} rows/s "
+    print(f"\n{args.sessions} sessions x {args.rows} ({args.preload:,} cases before): raw inserts "
+          f"{median['raw']:.0f} rows/s "
           f"(p99 {p99['raw']:.0f} ms), saves {median['saves']:.0f}/s (p99 {p99['saves']:.0f} ms): "
           f"saves reach {median['saves'] / median['raw']:.0%} of raw inserts")
     out = ROOT / "bench" / "results" / f"saves-{datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"sessions": args.sessions, "rows": args.rows, "runs": runs,
+    out.write_text(json.dumps({"sessions": args.sessions, "rows": args.rows,
+                               "preload": args.preload, "runs": runs,
                                "median_per_s": median, "median_p99_ms": p99}, indent=2))
     print(f"Results: {out}")
     return 0 if all(r["ok"] for r in runs) else 1

@@ -1,6 +1,6 @@
 """Load: N concurrent sessions (threads) save cases through db.cases; check and report figures.
 
-Usage: python scripts/load_cases.py [--sessions 32] [--cases 100] [--one-district]
+Usage: python scripts/load_cases.py [--sessions 32] [--cases 100] [--one-district] [--preload 0]
 Every acknowledged case must be present, once, with no errors, each with its audit entry; every 10th
 save is submitted twice (a double click) and must return the same case. Prints p50/p99 save times.
 Each session is a district contact with a live login (tools.demo.logged_in): every save re-reads
@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from db import connection
 from db.cases import create_case
 from db.migrate import migrate
+from db.synthetic import GENERATOR, generate
 from model.access import Role, Scope
 from model.case import CaseDraft
 from tools.case_drafts import random_draft
@@ -55,11 +56,14 @@ def session(scope: Scope, district: str, forms: list[CaseDraft], acked: dict, ti
             errors.append(f"{draft.submission_id}: {type(exc).__name__}: {exc}")
 
 
-def run(sessions: int, cases: int, one_district: bool = False) -> dict:
-    """`sessions` threads saving `cases` cases each into a fresh database; the figures and checks."""
+def run(sessions: int, cases: int, one_district: bool = False, preload: int = 0) -> dict:
+    """`sessions` threads saving `cases` cases each into a fresh database (holding `preload`
+    synthetic cases first: a year of Denmark's cases is some hundreds); the figures and checks."""
     with tempfile.TemporaryDirectory() as tmp:
         connection.configure(Path(tmp) / "load.duckdb")
         migrate()
+        if preload:
+            generate(GENERATOR, preload, seed=1)
         acked: dict[str, tuple[str, str]] = {}
         times: list[float] = []
         errors: list[str] = []
@@ -75,7 +79,8 @@ def run(sessions: int, cases: int, one_district: bool = False) -> dict:
             t.join()
         wall = time.perf_counter() - start
         with connection.cursor() as cur:
-            rows = cur.execute("SELECT submission_id, district_code, case_code FROM cases").fetchall()
+            rows = cur.execute("SELECT submission_id, district_code, case_code FROM cases"
+                               " WHERE submission_id LIKE 'load-%'").fetchall()
             gaps = cur.execute(
                 "SELECT count(*) FROM (SELECT district_code, case_year, max(case_number) AS mx,"
                 " count(*) AS n FROM cases GROUP BY ALL) WHERE mx <> n").fetchone()[0]
@@ -102,8 +107,9 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=32)
     parser.add_argument("--cases", type=int, default=100)
     parser.add_argument("--one-district", action="store_true")
+    parser.add_argument("--preload", type=int, default=0, help="synthetic cases already saved")
     args = parser.parse_args()
-    r = run(args.sessions, args.cases, args.one_district)
+    r = run(args.sessions, args.cases, args.one_district, args.preload)
     print(f"sessions={r['sessions']} cases/session={r['cases']} districts={r['districts']}")
     print(f"acknowledged={r['acknowledged']} stored={r['stored']} missing={r['missing']} "
           f"duplicate_codes={r['duplicate_codes']} numbering_gaps={r['gaps']} "

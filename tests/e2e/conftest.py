@@ -138,6 +138,14 @@ def navigate(page: Page, link: str) -> None:
         page.get_by_test_id("stSidebarNav").get_by_role("link", name=link).click()
 
 
+def log_out(page: Page, stack: Stack) -> None:
+    """"Log ud" in the app, then end the session at the provider's end-session page."""
+    page.get_by_role("button", name="Log ud").click()
+    page.wait_for_url(f"{stack.oidc_url}/**")
+    page.get_by_role("button", name="End session").click()
+    page.wait_for_url(f"{stack.url}/**")
+
+
 def login_new_account(page: Page, stack: Stack, sub: str, claims: dict[str, object]) -> None:
     """Open an account at the provider (`sub`, with `claims`) through its API, as anybody with an
     account there could have, and log it in the real way."""

@@ -14,10 +14,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from db.users import assign
+from model.errors import SessionEnded
 from pages.components.freshness import ENV as REFRESH_ENV
 from tests.e2e.conftest import (
     Stack,
     choose,
+    log_out,
     login,
     login_new_account,
     navigate,
@@ -97,3 +99,24 @@ def test_kredsens_tal_reruns_when_the_district_has_a_new_case(page: Page, stack:
     page.wait_for_function(f"() => ({RUNS})() > {runs}", timeout=30_000)
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Kredsens tal · Nordsjællands Politi")).to_be_visible()
+
+
+def test_a_tab_left_open_after_logout_is_refreshed_into_the_session_ended_page_not_new_cases(
+        page: Page, stack: Stack, browser: Browser):
+    """The timer reruns a stale tab when its district's data moves; that run checks the login as
+    every run does, so the tab shows the session-ended page, never the colleague's new case."""
+    login(page, stack, demo.CONTACT_NSJ)
+    navigate(page, "Opfølgning")
+    stale = page.context.new_page()  # the same login in another tab, left open on the list
+    stale.goto(f"{stack.url}/cases")
+    wait_for_app(stale)
+    expect(stale.get_by_test_id("stDataFrame").or_(stale.get_by_text("Ingen sager matcher"))
+           ).to_be_visible()
+    runs = stale.evaluate(RUNS)
+    log_out(page, stack)
+
+    code = colleague_saves_a_case(browser, stack)
+    stale.wait_for_function(f"() => ({RUNS})() > {runs}", timeout=30_000)
+    expect(stale.get_by_text(SessionEnded.default_message).first).to_be_visible()
+    expect(stale.get_by_text(code)).to_have_count(0)
+    expect(stale.get_by_test_id("stDataFrame")).to_have_count(0)

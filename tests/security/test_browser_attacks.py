@@ -15,7 +15,16 @@ from playwright.sync_api import Browser, Page, expect
 from db.demo_courses import seed_demo_courses
 from db.users import assign
 from model.errors import SessionEnded
-from tests.e2e.conftest import Stack, login, login_new_account, navigate, rerun, running_stack, wait_for_app
+from tests.e2e.conftest import (
+    Stack,
+    log_out,
+    login,
+    login_new_account,
+    navigate,
+    rerun,
+    running_stack,
+    wait_for_app,
+)
 from tools import demo
 from tools.demo_cases import seed_demo_cases
 
@@ -43,13 +52,6 @@ def new_page(browser: Browser) -> Page:
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
     context.set_default_timeout(20_000)
     return context.new_page()
-
-
-def log_out(page: Page, stack: Stack) -> None:
-    page.get_by_role("button", name="Log ud").click()
-    page.wait_for_url(f"{stack.oidc_url}/**")  # the provider's end-session page
-    page.get_by_role("button", name="End session").click()
-    page.wait_for_url(f"{stack.url}/**")
 
 
 def test_a_copied_login_cookie_is_dead_after_logout(page: Page, stack: Stack, browser: Browser):
